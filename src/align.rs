@@ -1,0 +1,819 @@
+//! Word alignment of a claim with an evidence sentence, and typed conflicts.
+//!
+//! The diff (`similar`, over normalised tokens, with a deadline) is what a reader
+//! sees: which words agree and which differ. The verdict needs more than a diff
+//! though: a differing *value* in a sentence that is otherwise about the same fact
+//! is a contradiction, while the same value difference in a sentence about another
+//! fact is only related. So alignment measures two things: how much of the claim the
+//! evidence states (coverage, including values), and how much of the claim's
+//! non-value content — its anchor: who, what, where — the evidence shares. Conflicts
+//! count only when the anchor is shared.
+
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use similar::Algorithm;
+
+use crate::text::{Family, Kind, Token};
+
+/// One run of the word diff.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiffPart {
+    pub op: Op,
+    pub text: String,
+}
+
+/// A diff operation: `delete` is only in the claim, `insert` only in the evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Op {
+    Equal,
+    Delete,
+    Insert,
+}
+
+/// What kind of fact differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConflictKind {
+    Number,
+    Date,
+    Negation,
+    Entity,
+    Antonym,
+    Quantity,
+    Other,
+}
+
+impl ConflictKind {
+    /// Words for a reason line.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ConflictKind::Number => "number differs",
+            ConflictKind::Date => "date differs",
+            ConflictKind::Negation => "negation differs",
+            ConflictKind::Entity => "name differs",
+            ConflictKind::Antonym => "opposite wording",
+            ConflictKind::Quantity => "amount differs",
+            ConflictKind::Other => "wording differs",
+        }
+    }
+}
+
+/// A typed difference between the claim and the evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conflict {
+    pub kind: ConflictKind,
+    /// The claim's wording of the fact.
+    pub claim: String,
+    /// The evidence's wording of the fact.
+    pub evidence: String,
+}
+
+/// How the evidence bears on the claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Supports,
+    Contradicts,
+    Related,
+}
+
+/// The outcome of aligning one claim with one evidence sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// How much the two say the same thing, in [0, 1].
+    pub similarity: f64,
+    /// Weighted share of the claim's words and values found in the evidence.
+    pub coverage: f64,
+    /// Weighted share of the claim's non-value words (who, what, where) found in the evidence.
+    pub anchor: f64,
+    /// Every claim value has an equal value in the evidence.
+    pub values_matched: bool,
+    pub diff: Vec<DiffPart>,
+    pub conflicts: Vec<Conflict>,
+    pub stance: Stance,
+    /// The diff ran out of time and is coarser than it could be.
+    pub timed_out: bool,
+}
+
+/// Thresholds and bounds for alignment. Built with [`Aligner::default`] and adjusted with
+/// the `with_*` methods.
+#[derive(Debug, Clone)]
+pub struct Aligner {
+    /// Time allowed for one diff; past it `similar` returns a coarser diff.
+    pub deadline: Duration,
+    /// Anchor share needed for a conflict to count as a contradiction.
+    pub contradict_anchor: f64,
+    /// Coverage needed for support.
+    pub support_coverage: f64,
+    /// Coverage below which a sentence is not even related.
+    pub related_coverage: f64,
+}
+
+impl Default for Aligner {
+    fn default() -> Self {
+        Aligner {
+            deadline: Duration::from_millis(20),
+            contradict_anchor: 0.6,
+            support_coverage: 0.66,
+            related_coverage: 0.25,
+        }
+    }
+}
+
+const ANTONYMS: &[(&str, &str)] = &[
+    ("rose", "fell"),
+    ("rise", "fall"),
+    ("increas", "decreas"),
+    ("won", "lost"),
+    ("win", "lose"),
+    ("approv", "reject"),
+    ("confirm", "deni"),
+    ("accept", "refus"),
+    ("accept", "reject"),
+    ("allow", "ban"),
+    ("higher", "lower"),
+    ("more", "fewer"),
+    ("gain", "lost"),
+    ("open", "close"),
+    ("support", "oppos"),
+    ("agre", "disagre"),
+    ("pass", "fail"),
+    ("start", "end"),
+    ("arriv", "left"),
+    ("rais", "cut"),
+    ("up", "down"),
+    ("expand", "shrank"),
+    ("grew", "shrank"),
+    ("success", "fail"),
+    ("true", "fals"),
+    ("alive", "dead"),
+    ("optimist", "pessimist"),
+    ("increas", "cut"),
+    ("attend", "skip"),
+];
+
+fn antonym_of(stem: &str) -> impl Iterator<Item = &'static str> + '_ {
+    ANTONYMS.iter().filter_map(move |(a, b)| {
+        if *a == stem {
+            Some(*b)
+        } else if *b == stem {
+            Some(*a)
+        } else {
+            None
+        }
+    })
+}
+
+/// Stems of verbs that report speech: they say who said it, not what happened, so
+/// "confirmed" against "said" is no difference worth weighing. ("denied" is not here:
+/// it reverses the content.)
+const REPORTING: &[&str] = &[
+    "confirm",
+    "announc",
+    "explain",
+    "ad",
+    "note",
+    "report",
+    "state",
+    "pledg",
+    "claim",
+    "insist",
+    "stress",
+    "argu",
+    "accord",
+    "tell",
+    "describ",
+    // Titles describe a person the name already identifies.
+    "presid",
+    "chancellor",
+    "minist",
+    "prime",
+    "secretari",
+    "general",
+    "leader",
+    "offici",
+];
+
+/// How much a token counts towards coverage. `in_name` marks a capitalised word
+/// followed by another (a first name, "White" of "White House"): the name's last word
+/// carries it, so "Volodymyr Zelensky" against "Zelensky" loses little.
+fn weight(t: &Token, in_name: bool, text: &str) -> f64 {
+    match t.kind {
+        Kind::Stop => 0.0,
+        Kind::Negation => 0.5,
+        _ if t.kind.is_value() => 1.5,
+        _ if in_name => 0.4,
+        _ if t.capital && !is_demonym(text.get(t.start..t.end).unwrap_or("")) => 1.6,
+        _ if REPORTING.contains(&t.key.as_str()) => 0.3,
+        _ => 1.0,
+    }
+}
+
+/// "European", "Finnish", "French": capitalised, but an adjective, not a name.
+fn is_demonym(word: &str) -> bool {
+    let w = word.to_lowercase();
+    ["ian", "ean", "ish", "ese", "can", "ch", "ek", "iss", "ai"]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
+/// For each token: is it a capitalised word directly followed by another in the same name?
+fn name_prefixes(text: &str, tokens: &[Token]) -> Vec<bool> {
+    (0..tokens.len())
+        .map(|i| {
+            tokens[i].capital
+                && tokens.get(i + 1).is_some_and(|n| {
+                    n.capital
+                        && text
+                            .get(tokens[i].end..n.start)
+                            .is_some_and(|g| g.trim().is_empty())
+                })
+        })
+        .collect()
+}
+
+/// Two values that state the same fact (allowing a missing year, a date against its month…).
+pub fn compatible(a: &Kind, b: &Kind) -> bool {
+    use Kind::*;
+    let close = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
+    match (a, b) {
+        (Number(x), Number(y)) | (Percent(x), Percent(y)) | (Points(x), Points(y)) => close(*x, *y),
+        (Money(x, c), Money(y, d)) => c == d && close(*x, *y),
+        (Span(x), Span(y)) => close(*x, *y),
+        (Year(x), Year(y)) => x == y,
+        (Month(x), Month(y)) => x == y,
+        (Weekday(x), Weekday(y)) => x == y,
+        (
+            Date {
+                month: m1,
+                day: d1,
+                year: y1,
+            },
+            Date {
+                month: m2,
+                day: d2,
+                year: y2,
+            },
+        ) => m1 == m2 && d1 == d2 && (y1.is_none() || y2.is_none() || y1 == y2),
+        (Date { month, .. }, Month(m)) | (Month(m), Date { month, .. }) => month == m,
+        (Date { year: Some(y), .. }, Year(x)) | (Year(x), Date { year: Some(y), .. }) => x == y,
+        _ => false,
+    }
+}
+
+/// Does the evidence state this value? A year the evidence does not mention at all
+/// ("in February 2025" against "in February") is left open rather than missing.
+fn value_found(kind: &Kind, evidence: &[Token]) -> bool {
+    evidence.iter().any(|e| compatible(kind, &e.kind))
+        || (matches!(kind, Kind::Year(_))
+            && !evidence
+                .iter()
+                .any(|e| matches!(e.kind, Kind::Year(_) | Kind::Date { year: Some(_), .. })))
+}
+
+/// Values of different families never conflict; within a family, only like with like
+/// (a sum of money with a sum of money, a year with a year or a full date).
+fn comparable(a: &Kind, b: &Kind) -> bool {
+    use Kind::*;
+    matches!(
+        (a, b),
+        (Number(_), Number(_))
+            | (Money(..), Money(..))
+            | (Percent(_), Percent(_))
+            | (Points(_), Points(_))
+            | (Span(_), Span(_))
+            | (Weekday(_), Weekday(_))
+            | (Year(_), Year(_))
+            | (Month(_), Month(_))
+            | (Date { .. }, Date { .. })
+            | (Date { .. }, Month(_))
+            | (Month(_), Date { .. })
+            | (Date { year: Some(_), .. }, Year(_))
+            | (Year(_), Date { year: Some(_), .. })
+    )
+}
+
+fn conflict_kind(k: &Kind) -> ConflictKind {
+    match k.family() {
+        Some(Family::Quantity) => match k {
+            Kind::Number(_) => ConflictKind::Number,
+            _ => ConflictKind::Quantity,
+        },
+        Some(_) => ConflictKind::Date,
+        None => ConflictKind::Other,
+    }
+}
+
+/// The key of the first content word after token `i` (the noun a number counts).
+fn next_content(tokens: &[Token], i: usize) -> Option<&str> {
+    tokens[i + 1..]
+        .iter()
+        .take(3)
+        .find(|t| t.kind == Kind::Word)
+        .map(|t| t.key.as_str())
+}
+
+fn prev_content(tokens: &[Token], i: usize) -> Option<&str> {
+    tokens[..i]
+        .iter()
+        .rev()
+        .take(3)
+        .find(|t| t.kind == Kind::Word)
+        .map(|t| t.key.as_str())
+}
+
+fn slice<'a>(text: &'a str, tokens: &[Token], range: std::ops::Range<usize>) -> &'a str {
+    if range.is_empty() {
+        return "";
+    }
+    let start = tokens[range.start].start;
+    let end = tokens[range.end - 1].end.max(start);
+    text.get(start..end).unwrap_or("")
+}
+
+impl Aligner {
+    /// Align a claim with one evidence sentence.
+    pub fn align(
+        &self,
+        claim_text: &str,
+        claim: &[Token],
+        evidence_text: &str,
+        evidence: &[Token],
+    ) -> Alignment {
+        let started = Instant::now();
+        let ck: Vec<&str> = claim.iter().map(|t| t.key.as_str()).collect();
+        let ek: Vec<&str> = evidence.iter().map(|t| t.key.as_str()).collect();
+        let ops = similar::capture_diff_slices_deadline(
+            Algorithm::Myers,
+            &ck,
+            &ek,
+            Some(started + self.deadline),
+        );
+        let timed_out = started.elapsed() > self.deadline;
+
+        // Pairs of (claim index, evidence index) replaced for each other, for slot matching.
+        let mut replaced: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
+        let mut diff: Vec<DiffPart> = Vec::new();
+        let mut push = |op: Op, text: &str| {
+            if text.is_empty() {
+                return;
+            }
+            match diff.last_mut() {
+                Some(last) if last.op == op => {
+                    last.text.push(' ');
+                    last.text.push_str(text);
+                }
+                _ => diff.push(DiffPart {
+                    op,
+                    text: text.to_string(),
+                }),
+            }
+        };
+        for op in &ops {
+            let (tag, o, n) = op.as_tag_tuple();
+            match tag {
+                similar::DiffTag::Equal => push(Op::Equal, slice(claim_text, claim, o)),
+                similar::DiffTag::Delete => push(Op::Delete, slice(claim_text, claim, o)),
+                similar::DiffTag::Insert => push(Op::Insert, slice(evidence_text, evidence, n)),
+                similar::DiffTag::Replace => {
+                    push(Op::Delete, slice(claim_text, claim, o.clone()));
+                    push(Op::Insert, slice(evidence_text, evidence, n.clone()));
+                    replaced.push((o, n));
+                }
+            }
+        }
+
+        // Coverage and anchor.
+        let has = |key: &str| ek.contains(&key);
+        let c_prefix = name_prefixes(claim_text, claim);
+        let e_prefix = name_prefixes(evidence_text, evidence);
+        // A name the claim is about (the last word of a capitalised run) that the
+        // evidence never mentions: the evidence is about someone or something else.
+        // One unmentioned name among many is allowed ("Kyiv" for "Ukraine").
+        let heads: Vec<&Token> = claim
+            .iter()
+            .zip(&c_prefix)
+            .filter(|(t, p)| {
+                t.capital
+                    && !**p
+                    && t.kind == Kind::Word
+                    && !is_demonym(&claim_text[t.start..t.end])
+            })
+            .map(|(t, _)| t)
+            .collect();
+        let missing_heads = heads.iter().filter(|t| !has(&t.key)).count();
+        let name_missing = missing_heads > heads.len() / 4;
+        let (mut total, mut found, mut a_total, mut a_found) = (0.0, 0.0, 0.0, 0.0);
+        for (t, &prefix) in claim.iter().zip(&c_prefix) {
+            let w = weight(t, prefix, claim_text);
+            if w == 0.0 {
+                continue;
+            }
+            let present = if t.kind.is_value() {
+                value_found(&t.kind, evidence)
+            } else {
+                has(&t.key)
+            };
+            total += w;
+            if present {
+                found += w;
+            }
+            if !t.kind.is_value() && t.kind != Kind::Negation {
+                a_total += w;
+                if present {
+                    a_found += w;
+                }
+            }
+        }
+        let coverage = if total > 0.0 { found / total } else { 0.0 };
+        let anchor = if a_total > 0.0 {
+            a_found / a_total
+        } else {
+            coverage
+        };
+        let (mut e_total, mut e_found) = (0.0, 0.0);
+        for (t, &prefix) in evidence.iter().zip(&e_prefix) {
+            let w = weight(t, prefix, evidence_text);
+            if w == 0.0 {
+                continue;
+            }
+            e_total += w;
+            let present = if t.kind.is_value() {
+                claim.iter().any(|c| compatible(&c.kind, &t.kind))
+            } else {
+                ck.contains(&t.key.as_str())
+            };
+            if present {
+                e_found += w;
+            }
+        }
+        let precision = if e_total > 0.0 {
+            e_found / e_total
+        } else {
+            0.0
+        };
+        // Claim coverage matters most: a long evidence sentence may state the claim and more.
+        let similarity = if coverage + precision > 0.0 {
+            (1.25 * coverage * precision / (0.25 * precision + coverage)).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+
+        let mut conflicts = Vec::new();
+        let mut values_matched = true;
+        for (ci, ct) in claim.iter().enumerate() {
+            if !ct.kind.is_value() {
+                continue;
+            }
+            if value_found(&ct.kind, evidence) {
+                continue;
+            }
+            // Candidate evidence values of the same kind that the claim does not state.
+            let candidates: Vec<usize> = evidence
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    comparable(&ct.kind, &e.kind)
+                        && !claim.iter().any(|c| compatible(&c.kind, &e.kind))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            // A number is the heart of a fact; a date or weekday the evidence leaves
+            // out entirely is unaddressed rather than contradicted or missing.
+            if matches!(ct.kind.family(), Some(Family::Quantity)) || !candidates.is_empty() {
+                values_matched = false;
+            }
+            if candidates.is_empty() {
+                continue;
+            }
+            let in_slot = candidates.iter().copied().find(|&ei| {
+                replaced
+                    .iter()
+                    .any(|(o, n)| o.contains(&ci) && n.contains(&ei))
+            });
+            let same_context = candidates.iter().copied().find(|&ei| {
+                let nc = next_content(claim, ci);
+                let pc = prev_content(claim, ci);
+                (nc.is_some() && nc == next_content(evidence, ei))
+                    || (pc.is_some() && pc == prev_content(evidence, ei))
+            });
+            let chosen = match ct.kind.family() {
+                Some(Family::Quantity) => in_slot.or(same_context),
+                _ => in_slot.or(same_context).or(if candidates.len() == 1 {
+                    Some(candidates[0])
+                } else {
+                    None
+                }),
+            };
+            if let Some(ei) = chosen {
+                conflicts.push(Conflict {
+                    kind: conflict_kind(&ct.kind),
+                    claim: span_with_context(claim_text, claim, ci),
+                    evidence: span_with_context(evidence_text, evidence, ei),
+                });
+            }
+        }
+
+        // Negation on one side only.
+        let cneg = claim.iter().position(|t| t.kind == Kind::Negation);
+        let eneg = evidence.iter().position(|t| t.kind == Kind::Negation);
+        let agree_otherwise = coverage >= self.support_coverage;
+        // In a sentence that otherwise says the same, the negated word may be worded
+        // differently on the other side ("does not think" / "believes"): take the words
+        // the diff replaced it with.
+        let replaced_for = |negated_side_claim: bool, neg: usize| -> Option<String> {
+            if !agree_otherwise {
+                return None;
+            }
+            let (tokens, other_tokens, other_text) = if negated_side_claim {
+                (claim, evidence, evidence_text)
+            } else {
+                (evidence, claim, claim_text)
+            };
+            let word = tokens[neg + 1..]
+                .iter()
+                .position(|t| t.kind == Kind::Word)?
+                + neg
+                + 1;
+            replaced.iter().find_map(|(o, n)| {
+                let (mine, theirs) = if negated_side_claim { (o, n) } else { (n, o) };
+                (mine.contains(&word) || mine.contains(&neg))
+                    .then(|| slice(other_text, other_tokens, theirs.clone()).to_string())
+                    .filter(|s| !s.is_empty())
+            })
+        };
+        let polarity_differs = cneg.is_some() != eneg.is_some();
+        match (cneg, eneg) {
+            (Some(i), None) => {
+                if let Some(other) =
+                    counterpart(evidence_text, evidence, claim, i).or_else(|| replaced_for(true, i))
+                {
+                    conflicts.push(Conflict {
+                        kind: ConflictKind::Negation,
+                        claim: negation_phrase(claim_text, claim, i),
+                        evidence: other,
+                    })
+                }
+            }
+            (None, Some(j)) => {
+                if let Some(other) =
+                    counterpart(claim_text, claim, evidence, j).or_else(|| replaced_for(false, j))
+                {
+                    conflicts.push(Conflict {
+                        kind: ConflictKind::Negation,
+                        claim: other,
+                        evidence: negation_phrase(evidence_text, evidence, j),
+                    })
+                }
+            }
+            _ => {}
+        }
+
+        // Antonyms.
+        for (ci, ct) in claim.iter().enumerate() {
+            if ct.kind != Kind::Word {
+                continue;
+            }
+            for anti in antonym_of(&ct.key) {
+                if ek.contains(&anti)
+                    && !ek.contains(&ct.key.as_str())
+                    && !ck.contains(&anti)
+                    && let Some(ei) = ek.iter().position(|k| *k == anti)
+                {
+                    conflicts.push(Conflict {
+                        kind: ConflictKind::Antonym,
+                        claim: slice(claim_text, claim, ci..ci + 1).to_string(),
+                        evidence: slice(evidence_text, evidence, ei..ei + 1).to_string(),
+                    });
+                }
+            }
+        }
+
+        // A different name in the same slot.
+        for (o, n) in &replaced {
+            let names = |toks: &[Token], r: &std::ops::Range<usize>| {
+                r.clone()
+                    .all(|i| toks[i].capital && toks[i].kind == Kind::Word)
+                    && !r.is_empty()
+            };
+            if names(claim, o)
+                && names(evidence, n)
+                && o.clone().all(|i| !ek.contains(&claim[i].key.as_str()))
+                && n.clone().all(|i| !ck.contains(&evidence[i].key.as_str()))
+            {
+                conflicts.push(Conflict {
+                    kind: ConflictKind::Entity,
+                    claim: slice(claim_text, claim, o.clone()).to_string(),
+                    evidence: slice(evidence_text, evidence, n.clone()).to_string(),
+                });
+            }
+        }
+
+        let stance = if !conflicts.is_empty() && anchor >= self.contradict_anchor {
+            Stance::Contradicts
+        } else if conflicts.is_empty()
+            && !polarity_differs
+            && !name_missing
+            && values_matched
+            && coverage >= self.support_coverage
+            && anchor >= self.support_coverage
+        {
+            Stance::Supports
+        } else {
+            Stance::Related
+        };
+        if stance != Stance::Contradicts {
+            // Differences in a sentence about another fact are not conflicts of this claim.
+            conflicts.retain(|_| stance == Stance::Contradicts);
+        }
+        Alignment {
+            similarity,
+            coverage,
+            anchor,
+            values_matched,
+            diff,
+            conflicts,
+            stance,
+            timed_out,
+        }
+    }
+
+    /// Is this alignment worth listing as evidence at all?
+    pub fn is_related(&self, a: &Alignment) -> bool {
+        a.stance != Stance::Related || a.coverage >= self.related_coverage
+    }
+}
+
+/// A value with the word it counts ("six European leaders" → "six European leaders" trimmed
+/// to the value and up to two following content words), so the reason reads naturally.
+fn span_with_context(text: &str, tokens: &[Token], i: usize) -> String {
+    let t = &tokens[i];
+    let mut end = t.end;
+    // Include a preposition before a span ("within two weeks") and the counted noun.
+    let mut start = t.start;
+    if i > 0
+        && matches!(t.kind, Kind::Span(_))
+        && matches!(
+            tokens[i - 1].key.as_str(),
+            "within" | "in" | "for" | "after" | "over"
+        )
+    {
+        start = tokens[i - 1].start;
+    }
+    if matches!(t.kind, Kind::Number(_))
+        && let Some(next) = tokens.get(i + 1)
+        && next.kind == Kind::Word
+    {
+        end = next.end;
+    }
+    text.get(start..end).unwrap_or("").to_string()
+}
+
+fn negation_phrase(text: &str, tokens: &[Token], i: usize) -> String {
+    // The negation and the content word it negates: "does not believe", "without a ceasefire".
+    let start =
+        if i > 0 && tokens[i - 1].kind == Kind::Stop && tokens[i - 1].end + 1 >= tokens[i].start {
+            tokens[i - 1].start
+        } else {
+            tokens[i].start
+        };
+    let end = tokens[i + 1..]
+        .iter()
+        .find(|t| t.kind == Kind::Word)
+        .map(|t| t.end)
+        .unwrap_or(tokens[i].end);
+    text.get(start..end).unwrap_or("").to_string()
+}
+
+/// The other side's wording of the word a negation applies to. `None` when the other
+/// side does not say that word at all: then the negation is about something else.
+fn counterpart(text: &str, tokens: &[Token], other: &[Token], neg: usize) -> Option<String> {
+    let word = other[neg + 1..].iter().find(|t| t.kind == Kind::Word)?;
+    let t = tokens.iter().find(|t| t.key == word.key)?;
+    text.get(t.start..t.end).map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn align(c: &str, e: &str) -> Alignment {
+        Aligner::default().align(c, &tokenize(c), e, &tokenize(e))
+    }
+
+    #[test]
+    fn same_fact_in_other_words_supports() {
+        let a = align(
+            "Seven European leaders joined Zelensky at the White House.",
+            "Zelensky was joined at the White House by 7 European leaders.",
+        );
+        assert_eq!(a.stance, Stance::Supports, "{a:#?}");
+        assert!(a.conflicts.is_empty());
+    }
+
+    #[test]
+    fn different_number_contradicts_with_values() {
+        let a = align(
+            "Six European leaders joined Zelensky at the White House.",
+            "Seven European leaders joined Zelensky at the White House on Monday.",
+        );
+        assert_eq!(a.stance, Stance::Contradicts, "{a:#?}");
+        assert_eq!(a.conflicts[0].kind, ConflictKind::Number);
+        assert_eq!(a.conflicts[0].claim, "Six European");
+        assert_eq!(a.conflicts[0].evidence, "Seven European");
+    }
+
+    #[test]
+    fn time_span_and_weekday_conflicts_are_dates() {
+        let a = align(
+            "Merz said such a meeting could take place within three weeks.",
+            "Merz said a meeting of the two could take place within two weeks.",
+        );
+        assert_eq!(a.stance, Stance::Contradicts, "{a:#?}");
+        assert_eq!(a.conflicts[0].kind, ConflictKind::Date);
+        assert_eq!(a.conflicts[0].claim, "within three weeks");
+        assert_eq!(a.conflicts[0].evidence, "within two weeks");
+        let b = align(
+            "Trump met Putin at a summit in Alaska on Thursday.",
+            "Trump and Putin held their summit in Alaska on Friday.",
+        );
+        assert_eq!(b.stance, Stance::Contradicts, "{b:#?}");
+        assert_eq!(b.conflicts[0].kind, ConflictKind::Date);
+    }
+
+    #[test]
+    fn negation_on_one_side_contradicts() {
+        let a = align(
+            "Trump said he believes a ceasefire is necessary to reach a peace deal.",
+            "Trump said he does not believe a ceasefire is necessary to reach a peace deal.",
+        );
+        assert_eq!(a.stance, Stance::Contradicts, "{a:#?}");
+        assert_eq!(a.conflicts[0].kind, ConflictKind::Negation);
+        assert_eq!(a.conflicts[0].evidence, "does not believe");
+        assert_eq!(a.conflicts[0].claim, "believes");
+    }
+
+    #[test]
+    fn antonym_and_entity_conflicts() {
+        let a = align(
+            "The central bank approved the new rate.",
+            "The central bank rejected the new rate.",
+        );
+        assert_eq!(a.stance, Stance::Contradicts, "{a:#?}");
+        assert_eq!(a.conflicts[0].kind, ConflictKind::Antonym);
+        let b = align(
+            "The strike drew criticism from Hungary's foreign minister on Tuesday.",
+            "The strike drew criticism from Slovakia's foreign minister on Tuesday.",
+        );
+        assert_eq!(b.stance, Stance::Contradicts, "{b:#?}");
+        assert_eq!(b.conflicts[0].kind, ConflictKind::Entity);
+    }
+
+    #[test]
+    fn same_topic_other_fact_is_only_related() {
+        let a = align(
+            "Merz said a meeting between Putin and Zelensky could take place within two weeks.",
+            "A trilateral summit with Trump could follow within a month.",
+        );
+        assert_eq!(a.stance, Stance::Related, "{a:#?}");
+        assert!(a.conflicts.is_empty());
+        let b = align(
+            "Seven European leaders joined Zelensky at the White House.",
+            "Russia launched 270 drones overnight.",
+        );
+        assert_ne!(b.stance, Stance::Contradicts);
+    }
+
+    #[test]
+    fn paraphrased_values_match() {
+        let a = align(
+            "The telescope has a 6.5 m mirror launched on Dec. 25.",
+            "Launched on 25 December, the telescope carries a 6.5-metre mirror.",
+        );
+        assert!(a.values_matched, "{a:#?}");
+        assert_eq!(a.stance, Stance::Supports, "{a:#?}");
+    }
+
+    #[test]
+    fn diff_marks_differing_words() {
+        let a = align("Merz spoke on Monday.", "Merz spoke on Friday.");
+        assert!(
+            a.diff
+                .iter()
+                .any(|d| d.op == Op::Delete && d.text == "Monday")
+        );
+        assert!(
+            a.diff
+                .iter()
+                .any(|d| d.op == Op::Insert && d.text == "Friday")
+        );
+        assert!(
+            a.diff
+                .iter()
+                .any(|d| d.op == Op::Equal && d.text.contains("Merz"))
+        );
+    }
+}

@@ -1,0 +1,226 @@
+//! The `check` pipeline end to end: articles (or reviewed claim sets) in, a
+//! [`RunReport`] out. Articles are independent; one corpus and one index serve them all.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::claims::{self, Claim};
+use crate::corpus::Corpus;
+use crate::error::{Error, Result};
+use crate::index::Retriever;
+use crate::ingest::{self, Document};
+use crate::report::{
+    ArticleReport, ClaimReport, CorpusStats, EvidenceLocation, EvidenceReport, RunReport, SCHEMA,
+    SourceRef, Summary, Tool,
+};
+use crate::segment;
+use crate::verdict::{Verdict, Verifier};
+
+/// The claim-set file written by `claimcheck extract` and read by `check --claims`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimSet {
+    pub schema: String,
+    pub article: ArticleMeta,
+    pub claims: Vec<Claim>,
+}
+
+pub const CLAIMSET_SCHEMA: &str = "claimcheck.claims/1";
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleMeta {
+    pub path: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+}
+
+/// An article's claims, ready to verify.
+#[derive(Debug, Clone)]
+pub struct ArticleClaims {
+    pub meta: ArticleMeta,
+    pub claims: Vec<Claim>,
+}
+
+/// Read an article from a path, or from stdin when the path is `-`.
+pub fn read_article(path: &Path) -> Result<Document> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .map_err(|e| Error::io("<stdin>", &e))?;
+        return ingest::from_bytes("<stdin>", &bytes, None);
+    }
+    ingest::read_path(path)
+}
+
+/// Extract the claims of an ingested article.
+pub fn extract(doc: &Document) -> ArticleClaims {
+    let sentences = segment::sentences(doc);
+    ArticleClaims {
+        meta: ArticleMeta {
+            path: doc.name.clone(),
+            title: doc.title.clone(),
+            published: doc.published.clone(),
+        },
+        claims: claims::extract(&sentences, &doc.raw),
+    }
+}
+
+impl ArticleClaims {
+    pub fn to_claimset(&self) -> ClaimSet {
+        ClaimSet {
+            schema: CLAIMSET_SCHEMA.to_string(),
+            article: self.meta.clone(),
+            claims: self.claims.clone(),
+        }
+    }
+}
+
+/// Read a reviewed claim set. Each claim's id and features are recomputed from its
+/// (possibly edited) text; its location in the article is kept.
+pub fn read_claimset(path: &Path) -> Result<ArticleClaims> {
+    let raw = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+    let set: ClaimSet = serde_json::from_str(&raw).map_err(|e| {
+        Error::parse(
+            path,
+            e.line(),
+            format!("{e}; a claim set is the JSON written by `claimcheck extract --format json`"),
+        )
+    })?;
+    if set.schema != CLAIMSET_SCHEMA {
+        return Err(Error::parse(
+            path,
+            1,
+            format!("schema is '{}', expected '{CLAIMSET_SCHEMA}'", set.schema),
+        ));
+    }
+    let mut claims: Vec<Claim> = Vec::with_capacity(set.claims.len());
+    for c in set.claims {
+        if c.text.trim().is_empty() {
+            return Err(Error::parse(
+                path,
+                1,
+                format!("claim {} has empty text", c.id),
+            ));
+        }
+        let mut fresh = claims::make_claim(&c.text, &c.sentence, c.location, c.speaker);
+        let base = fresh.id.clone();
+        let mut n = 2;
+        while claims.iter().any(|o| o.id == fresh.id) {
+            fresh.id = format!("{base}-{n}");
+            n += 1;
+        }
+        claims.push(fresh);
+    }
+    Ok(ArticleClaims {
+        meta: set.article,
+        claims,
+    })
+}
+
+/// Verify the claims of several articles against one corpus.
+pub fn run(
+    articles: &[ArticleClaims],
+    corpus: &Corpus,
+    index: &dyn Retriever,
+    verifier: &Verifier,
+) -> RunReport {
+    let all: Vec<Claim> = articles
+        .iter()
+        .flat_map(|a| a.claims.iter().cloned())
+        .collect();
+    let verdicts = verifier.verify_all(&all, corpus, index);
+    let mut verdicts = verdicts.into_iter();
+    let mut summary = Summary::default();
+    let mut reports = Vec::with_capacity(articles.len());
+    for article in articles {
+        let mut art_summary = Summary::default();
+        let mut claims = Vec::with_capacity(article.claims.len());
+        for claim in &article.claims {
+            let verdict = verdicts.next().expect("one verdict per claim");
+            art_summary.add(verdict.label);
+            claims.push(claim_report(claim, verdict, corpus));
+        }
+        summary.merge(&art_summary);
+        reports.push(ArticleReport {
+            path: article.meta.path.clone(),
+            title: article.meta.title.clone(),
+            published: article.meta.published.clone(),
+            summary: art_summary,
+            claims,
+        });
+    }
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    RunReport {
+        schema: SCHEMA,
+        tool: Tool::default(),
+        corpus: CorpusStats {
+            documents: corpus.sources.len(),
+            sentences: corpus.sentences.len(),
+        },
+        summary,
+        articles: reports,
+    }
+}
+
+fn round2(x: f64) -> f64 {
+    (x.clamp(0.0, 1.0) * 100.0).round() / 100.0
+}
+
+fn claim_report(claim: &Claim, verdict: Verdict, corpus: &Corpus) -> ClaimReport {
+    let evidence = verdict
+        .evidence
+        .into_iter()
+        .map(|e| {
+            let s = &corpus.sentences[e.sentence];
+            let src = &corpus.sources[s.source];
+            EvidenceReport {
+                source: SourceRef {
+                    path: if src.url.is_some() && is_url(&src.name) {
+                        None
+                    } else {
+                        Some(src.name.clone())
+                    },
+                    url: src.url.clone(),
+                    title: src.title.clone(),
+                    outlet: src.outlet.clone(),
+                    reliability: src.reliability.as_str(),
+                },
+                sentence: s.text.clone(),
+                location: EvidenceLocation {
+                    line: s.span.line,
+                    column: s.span.column,
+                },
+                stance: e.alignment.stance,
+                similarity: round2(e.alignment.similarity),
+                diff: e.alignment.diff,
+                conflicts: e.alignment.conflicts,
+            }
+        })
+        .collect();
+    ClaimReport {
+        id: claim.id.clone(),
+        text: claim.text.clone(),
+        sentence: claim.sentence.clone(),
+        location: claim.location.clone(),
+        verdict: verdict.label,
+        confidence: round2(verdict.confidence),
+        reason: verdict.reason,
+        evidence,
+    }
+}
+
+/// Is this article or corpus entry a web address?
+pub fn is_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://")
+}
+
+/// Paths as given, for error messages.
+pub fn display_paths(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,597 @@
+//! From sentences to atomic, check-worthy claims.
+//!
+//! A verification desk checks facts, not prose: questions, opinion, photo credits
+//! and section labels are dropped, and a compound sentence ("Both leaders said they
+//! are willing to meet, and Merz said …") becomes one claim per clause, each keeping
+//! its attribution. Every claim carries what its checking needs (names, values,
+//! negation, hedges, speaker) and a stable id derived from its normalised text, so
+//! that baselines and reviews survive re-runs and rewording elsewhere in the draft.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::segment::{Sentence, Span};
+use crate::text::{self, Kind, Token};
+
+/// One atomic claim, located in its article.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Claim {
+    /// Stable id: `c-` and 12 hex digits of a hash of the normalised text.
+    pub id: String,
+    /// The claim as extracted (a clause may be split from its sentence).
+    pub text: String,
+    /// The article sentence it came from, verbatim.
+    pub sentence: String,
+    /// Where the claim's clause stands in the article file.
+    pub location: Span,
+    /// Who the claim is attributed to ("Merz said …"), if anyone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// Names of people, places, organisations (capitalised word runs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<String>,
+    /// Numbers, amounts, dates, weekdays, time spans, as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<Value>,
+    /// The claim states that something did not happen / is not so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub negated: bool,
+    /// Hedges and modality ("could", "reportedly", "is being worked out").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hedges: Vec<String>,
+}
+
+/// A value found in a claim.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Value {
+    /// number, amount, percentage, percentage points, year, month, weekday, date, time span.
+    pub kind: String,
+    /// As written in the claim.
+    pub text: String,
+    /// Canonical form (equal for paraphrases: "seven" and "7").
+    pub canonical: String,
+}
+
+const ATTRIBUTION_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "confirmed",
+    "denied",
+    "stated",
+    "added",
+    "argued",
+    "explained",
+    "insisted",
+    "warned",
+    "claimed",
+    "reported",
+    "noted",
+    "stressed",
+    "wrote",
+    "tweeted",
+    "posted",
+    "acknowledged",
+    "admitted",
+    "suggested",
+    "predicted",
+    "promised",
+];
+
+const HEDGES: &[&str] = &[
+    "could",
+    "may",
+    "might",
+    "would",
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "likely",
+    "possible",
+    "possibly",
+    "expected",
+    "plans",
+    "planned",
+    "appear",
+    "appears",
+    "appeared",
+    "seems",
+    "potential",
+    "being worked out",
+    "rumoured",
+    "rumored",
+    "unconfirmed",
+    "apparently",
+];
+
+const OPINION_CUES: &[&str] = &[
+    "i think",
+    "i believe",
+    "in my view",
+    "in our view",
+    "we believe",
+    "it is time",
+    "should",
+    "ought",
+    "shameful",
+    "disgrace",
+    "disgraceful",
+    "hopefully",
+    "surely",
+    "undoubtedly",
+    "deserves",
+    "deserve",
+    "must be",
+    "welcome step",
+    "remarkable",
+    "sadly",
+    "fortunately",
+    "unfortunately",
+    "in truth",
+    "frankly",
+];
+
+const VERB_CUES: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "said",
+    "says",
+    "told",
+    "met",
+    "made",
+    "took",
+    "gave",
+    "held",
+    "won",
+    "lost",
+    "fell",
+    "rose",
+    "began",
+    "left",
+    "came",
+    "went",
+    "saw",
+    "became",
+    "remain",
+    "remains",
+    "continues",
+    "continue",
+    "struck",
+];
+
+/// Is this sentence worth checking? Returns the reason it is not, for `--explain`-style logs.
+pub fn skip_reason(sentence: &Sentence) -> Option<&'static str> {
+    let s = sentence.text.trim();
+    if sentence.is_heading {
+        return Some("heading");
+    }
+    if s.ends_with('?') || s.ends_with("?\"") || s.ends_with("?”") {
+        return Some("question");
+    }
+    let lower = s.to_lowercase();
+    if s.contains('©')
+        || lower.starts_with("photo")
+        || lower.starts_with("copyright")
+        || lower.contains("all rights reserved")
+        || lower.starts_with("image:")
+        || lower.starts_with("picture:")
+    {
+        return Some("credit or copyright line");
+    }
+    let tokens = text::tokenize(s);
+    let words = tokens.len();
+    if words < 5 {
+        return Some("too short to state a fact");
+    }
+    let ends_like_sentence = s.ends_with(['.', '!', '"', '”', '’', '\'', ')']);
+    if !ends_like_sentence && words < 8 {
+        return Some("label");
+    }
+    let has_value = tokens.iter().any(|t| t.kind.is_value());
+    let has_name = tokens.iter().any(|t| t.capital);
+    let attributed = attribution(s).is_some();
+    let opinion = OPINION_CUES.iter().any(|c| contains_phrase(&lower, c));
+    if opinion && !attributed && !has_value {
+        return Some("opinion");
+    }
+    let has_verb = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| VERB_CUES.contains(&w) || (w.len() > 4 && w.ends_with("ed")));
+    if !has_verb && !has_value {
+        return Some("no verb");
+    }
+    if !has_value && !has_name && !attributed && words < 6 {
+        return Some("nothing checkable (no name, number or date)");
+    }
+    None
+}
+
+fn contains_phrase(haystack: &str, phrase: &str) -> bool {
+    haystack.match_indices(phrase).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The speaker of a clause such as "German chancellor Friedrich Merz said …".
+pub fn attribution(clause: &str) -> Option<String> {
+    let words: Vec<(usize, &str)> = clause
+        .split_whitespace()
+        .scan(0usize, |pos, w| {
+            let start = clause[*pos..].find(w).map(|i| i + *pos).unwrap_or(*pos);
+            *pos = start + w.len();
+            Some((start, w))
+        })
+        .collect();
+    for (i, (start, w)) in words.iter().enumerate().take(9) {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if ATTRIBUTION_VERBS.contains(&bare.as_str()) && i > 0 {
+            let speaker = clause[..*start].trim().trim_end_matches(',').trim();
+            if speaker.chars().next().is_some_and(char::is_uppercase) {
+                return Some(speaker.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// Byte ranges (within `s`) of the clauses of a compound sentence.
+fn clauses(s: &str) -> Vec<(usize, usize)> {
+    const JOINS: &[&str] = &[", and ", ", but ", "; ", ", while ", ", whereas "];
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of left, start of right)
+    let mut depth_quote = false;
+    for (i, c) in s.char_indices() {
+        if matches!(c, '"' | '“' | '”') {
+            depth_quote = !depth_quote || c == '“';
+            if c == '”' {
+                depth_quote = false;
+            }
+        }
+        if depth_quote {
+            continue;
+        }
+        for j in JOINS {
+            if s[i..].starts_with(j) {
+                cuts.push((i, i + j.len()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (left_end, right_start) in cuts {
+        let left = &s[start..left_end];
+        let right = &s[right_start..];
+        if word_count(left) >= 4 && word_count(right) >= 5 && has_clause_verb(right) {
+            out.push((start, left_end));
+            start = right_start;
+        }
+    }
+    out.push((start, s.len()));
+    out
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn has_clause_verb(s: &str) -> bool {
+    s.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let w = w.to_lowercase();
+        VERB_CUES.contains(&w.as_str())
+            || ATTRIBUTION_VERBS.contains(&w.as_str())
+            || (w.len() > 4 && w.ends_with("ed"))
+    })
+}
+
+/// The stable id of a claim text.
+pub fn claim_id(text: &str) -> String {
+    let normal: Vec<String> = text::tokenize(text).into_iter().map(|t| t.key).collect();
+    let digest = Sha256::digest(normal.join(" ").as_bytes());
+    let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    format!("c-{hex}")
+}
+
+/// Describe a claim text: entities, values, negation, hedges, speaker.
+pub fn analyse(text: &str, tokens: &[Token]) -> (Vec<String>, Vec<Value>, bool, Vec<String>) {
+    let mut entities: Vec<String> = Vec::new();
+    let mut run: Option<(usize, usize)> = None;
+    let flush = |run: &mut Option<(usize, usize)>, entities: &mut Vec<String>| {
+        if let Some((s, e)) = run.take() {
+            let name = text[s..e]
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string();
+            if !entities.contains(&name) {
+                entities.push(name);
+            }
+        }
+    };
+    for t in tokens {
+        if t.capital && t.kind == Kind::Word {
+            match run {
+                Some((s, e)) if text[e..t.start].trim().is_empty() => run = Some((s, t.end)),
+                _ => {
+                    flush(&mut run, &mut entities);
+                    run = Some((t.start, t.end));
+                }
+            }
+        } else {
+            flush(&mut run, &mut entities);
+        }
+    }
+    flush(&mut run, &mut entities);
+    let values = tokens
+        .iter()
+        .filter(|t| t.kind.is_value())
+        .map(|t| Value {
+            kind: text::describe(&t.kind).to_string(),
+            text: text[t.start..t.end].to_string(),
+            canonical: t.key.clone(),
+        })
+        .collect();
+    let negated = tokens.iter().any(|t| t.kind == Kind::Negation);
+    let lower = text.to_lowercase();
+    let hedges = HEDGES
+        .iter()
+        .filter(|h| contains_phrase(&lower, h))
+        .map(|h| h.to_string())
+        .collect();
+    (entities, values, negated, hedges)
+}
+
+/// Build a claim from its text and location.
+pub fn make_claim(text: &str, sentence: &str, location: Span, speaker: Option<String>) -> Claim {
+    let tokens = text::tokenize(text);
+    let (entities, values, negated, hedges) = analyse(text, &tokens);
+    Claim {
+        id: claim_id(text),
+        text: text.to_string(),
+        sentence: sentence.to_string(),
+        location,
+        speaker,
+        entities,
+        values,
+        negated,
+        hedges,
+    }
+}
+
+/// Extract the check-worthy claims of an article's sentences.
+///
+/// `raw` is the article file, for computing the clause spans; `lines` its line index.
+pub fn extract(sentences: &[Sentence], raw: &str) -> Vec<Claim> {
+    let lines = crate::segment::LineIndex::new(raw);
+    let mut out: Vec<Claim> = Vec::new();
+    for sentence in sentences {
+        if skip_reason(sentence).is_some() {
+            continue;
+        }
+        let full = sentence.text.as_str();
+        // Strip a dateline ("WASHINGTON —") from the claim text, not from the sentence.
+        let body_start = sentence
+            .dateline
+            .as_ref()
+            .and_then(|d| full.find(d.as_str()).map(|i| i + d.len()))
+            .map(|i| i + full[i..].len() - full[i..].trim_start().len())
+            .unwrap_or(0);
+        let body = &full[body_start..];
+        let parts = clauses(body);
+        let split = parts.len() > 1;
+        let mut inherited: Option<String> = None;
+        for (s, e) in parts {
+            let clause = body[s..e].trim().trim_end_matches([',', ';']).trim();
+            if clause.is_empty() {
+                continue;
+            }
+            let mut text = capitalise(clause);
+            if split && !text.ends_with(['.', '!', '"', '”']) {
+                text.push('.');
+            }
+            let speaker = attribution(clause).or_else(|| inherited.clone());
+            if attribution(clause).is_some() {
+                inherited = attribution(clause);
+            }
+            let location = clause_span(sentence, raw, &lines, body_start + s, clause);
+            let mut claim = make_claim(&text, full, location, speaker);
+            // Keep ids unique within an article: a repeated claim gets a suffix.
+            let base = claim.id.clone();
+            let mut n = 2;
+            while out.iter().any(|c| c.id == claim.id) {
+                claim.id = format!("{base}-{n}");
+                n += 1;
+            }
+            out.push(claim);
+        }
+    }
+    out
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if f.is_lowercase() => f.to_uppercase().chain(c).collect(),
+        _ => s.to_string(),
+    }
+}
+
+/// The span of a clause inside its sentence. When the sentence maps verbatim into
+/// the raw file (the common case) the clause span is exact; otherwise the whole
+/// sentence's span is used.
+fn clause_span(
+    sentence: &Sentence,
+    raw: &str,
+    lines: &crate::segment::LineIndex,
+    offset_in_text: usize,
+    clause: &str,
+) -> Span {
+    let span = &sentence.span;
+    let Some(raw_sentence) = raw.get(span.byte_start..span.byte_end) else {
+        return span.clone();
+    };
+    let clause_offset = sentence.text[offset_in_text..]
+        .find(clause)
+        .map(|i| i + offset_in_text);
+    if clause.len() == sentence.text.len() {
+        return span.clone();
+    }
+    if raw_sentence != sentence.text {
+        // Markup or line breaks inside: search the clause in the raw sentence.
+        if let Some(i) = raw_sentence.find(clause) {
+            return sub_span(raw, lines, span.byte_start + i, clause.len());
+        }
+        return span.clone();
+    }
+    match clause_offset {
+        Some(i) => sub_span(raw, lines, span.byte_start + i, clause.len()),
+        None => span.clone(),
+    }
+}
+
+fn sub_span(raw: &str, lines: &crate::segment::LineIndex, start: usize, len: usize) -> Span {
+    let end = start + len;
+    let (line, column) = lines.position(raw, start);
+    let last = raw[..end]
+        .char_indices()
+        .next_back()
+        .map(|(i, _)| i)
+        .unwrap_or(start);
+    let (end_line, end_column) = lines.position(raw, last);
+    Span {
+        line,
+        column,
+        end_line,
+        end_column,
+        byte_start: start,
+        byte_end: end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(text: &str) -> Sentence {
+        Sentence {
+            text: text.to_string(),
+            span: Span {
+                line: 1,
+                column: 1,
+                end_line: 1,
+                end_column: text.chars().count(),
+                byte_start: 0,
+                byte_end: text.len(),
+            },
+            block: 0,
+            is_heading: false,
+            dateline: None,
+        }
+    }
+
+    #[test]
+    fn compound_sentence_becomes_two_claims_with_spans() {
+        let s = "Both leaders confirmed they are willing to meet, and German chancellor Friedrich Merz said such a meeting could take place within two weeks.";
+        let claims = extract(&[sentence(s)], s);
+        assert_eq!(claims.len(), 2, "{claims:#?}");
+        assert_eq!(
+            claims[0].text,
+            "Both leaders confirmed they are willing to meet."
+        );
+        assert!(
+            claims[1]
+                .text
+                .starts_with("German chancellor Friedrich Merz said")
+        );
+        assert_eq!(
+            claims[1].speaker.as_deref(),
+            Some("German chancellor Friedrich Merz")
+        );
+        let loc = &claims[1].location;
+        assert_eq!(&s[loc.byte_start..loc.byte_end], claims[1].text);
+        let loc0 = &claims[0].location;
+        assert_eq!(
+            &s[loc0.byte_start..loc0.byte_end],
+            "Both leaders confirmed they are willing to meet"
+        );
+        assert!(claims[1].hedges.contains(&"could".to_string()));
+        assert!(
+            claims[1]
+                .values
+                .iter()
+                .any(|v| v.kind == "time span" && v.canonical == "span14d")
+        );
+        assert_ne!(claims[0].id, claims[1].id);
+    }
+
+    #[test]
+    fn non_claims_are_skipped() {
+        for s in [
+            "Will the two leaders ever meet?",
+            "© PHOTO MANDEL NGAN / AFP",
+            "Related news",
+            "Bilateral talks",
+            "This is a shameful moment for everyone who cares.",
+        ] {
+            assert!(skip_reason(&sentence(s)).is_some(), "{s}");
+        }
+        assert!(
+            skip_reason(&sentence(
+                "Trump met Zelensky at the White House on Monday."
+            ))
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn ids_are_stable_and_normalised() {
+        assert_eq!(
+            claim_id("The U.S. sent seven envoys."),
+            claim_id("The US sent 7 envoys.")
+        );
+        assert_ne!(
+            claim_id("The US sent seven envoys."),
+            claim_id("The US sent six envoys.")
+        );
+        assert!(claim_id("x").starts_with("c-"));
+        assert_eq!(claim_id("x").len(), 14);
+    }
+
+    #[test]
+    fn features_cover_entities_values_negation() {
+        let c = make_claim(
+            "Trump said he does not believe a ceasefire is necessary on Monday.",
+            "",
+            sentence("").span,
+            None,
+        );
+        assert!(c.negated);
+        assert!(c.entities.contains(&"Trump".to_string()) || c.speaker.is_none());
+        assert!(c.values.iter().any(|v| v.kind == "weekday"));
+    }
+
+    #[test]
+    fn attribution_found() {
+        assert_eq!(
+            attribution("Merz said on Monday that X").as_deref(),
+            Some("Merz")
+        );
+        assert_eq!(attribution("the report said X"), None);
+    }
+}

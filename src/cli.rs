@@ -1,0 +1,327 @@
+//! The command line: parse arguments, call the library, map the outcome to one exit
+//! code (0 pass, 1 findings at or above `--fail-on`, 2 usage, config or I/O error).
+//! Reports go to stdout (or `--output`), warnings and progress to stderr.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::check::{self, ArticleClaims};
+use crate::corpus;
+use crate::error::{Error, Result};
+use crate::index::Bm25;
+use crate::report::{self, Format, RunReport};
+use crate::verdict::Verifier;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "claimcheck",
+    version,
+    about = "Check a news article's factual claims against a corpus of sources",
+    long_about = "Check a news article's factual claims against a corpus of sources.\n\n\
+        claimcheck extracts the check-worthy claims of an article, finds evidence in the \
+        sources with ranked retrieval and word diffs, and labels each claim supported, \
+        contradicted or unverified, with the evidence sentence, its source and the diff.\n\n\
+        Offline and deterministic: no network, no model, the same input gives the same bytes.",
+    after_help = "Examples:\n  \
+        claimcheck check fixtures/articles/white-house-talks.md --corpus fixtures/sources\n  \
+        claimcheck extract draft.md --format json --output claims/draft.json\n  \
+        claimcheck check --claims claims/draft.json --corpus sources/ --format json\n\n\
+        Exit codes: 0 pass, 1 a claim's verdict reached --fail-on, 2 usage, config or I/O error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Verify an article's claims against a corpus of sources.
+    #[command(after_help = "Examples:\n  \
+        claimcheck check draft.md --corpus sources/\n  \
+        cat draft.txt | claimcheck check - --corpus sources/ --format json\n  \
+        claimcheck check --claims claims/draft.json --corpus sources/ --fail-on unverified")]
+    Check(CheckArgs),
+    /// Print an article's claims as a claim set an editor can review and edit.
+    #[command(after_help = "Examples:\n  \
+        claimcheck extract draft.md\n  \
+        claimcheck extract draft.md --format json --output claims/draft.json")]
+    Extract(ExtractArgs),
+}
+
+/// When a run fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum FailOn {
+    /// Exit 1 when any claim is contradicted.
+    #[default]
+    Contradicted,
+    /// Exit 1 when any claim is contradicted or unverified.
+    Unverified,
+    /// Always exit 0 (unless there is an error).
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Articles to check (.txt, .md, .html); `-` reads stdin.
+    /// Example: `claimcheck check draft.md --corpus sources/`
+    #[arg(value_name = "ARTICLE")]
+    pub articles: Vec<PathBuf>,
+    /// Source folders (walked recursively) or files. Repeatable.
+    /// Example: `--corpus fixtures/sources --corpus extra/wire.txt`
+    #[arg(long, value_name = "PATH", required = true, num_args = 1..)]
+    pub corpus: Vec<PathBuf>,
+    /// Verify a reviewed claim set (from `claimcheck extract --format json`) instead of
+    /// extracting claims afresh. Example: `--claims claims/draft.json`
+    #[arg(long, value_name = "FILE", conflicts_with = "articles")]
+    pub claims: Vec<PathBuf>,
+    /// Output format. Example: `--format json`
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Exit 1 when some claim's verdict reaches this level. Example: `--fail-on unverified`
+    #[arg(long, value_enum, default_value_t = FailOn::Contradicted)]
+    pub fail_on: FailOn,
+    /// Write the report to FILE (atomically) instead of stdout. Example: `--output report.json`
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Do not print warnings on stderr. Example: `--quiet`
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ExtractFormat {
+    /// A readable list, one claim per block.
+    #[default]
+    Text,
+    /// The claim-set file (`claimcheck.claims/1`) that `check --claims` reads.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// The article (.txt, .md, .html); `-` reads stdin. Example: `claimcheck extract draft.md`
+    #[arg(value_name = "ARTICLE")]
+    pub article: PathBuf,
+    /// Output format. Example: `--format json`
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+    pub format: ExtractFormat,
+    /// Write to FILE (atomically) instead of stdout. Example: `--output claims/draft.json`
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Do not print warnings on stderr.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    ExitCode::SUCCESS
+                }
+                _ => ExitCode::from(2),
+            };
+        }
+    };
+    let outcome = match cli.command {
+        Command::Check(args) => run_check(&args),
+        Command::Extract(args) => run_extract(&args),
+    };
+    match outcome {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("claimcheck: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn warn(quiet: bool) -> impl FnMut(String) {
+    move |msg: String| {
+        if !quiet {
+            eprintln!("claimcheck: warning: {msg}");
+        }
+    }
+}
+
+/// Run `check`; returns the exit code.
+pub fn run_check(args: &CheckArgs) -> Result<u8> {
+    if args.articles.is_empty() && args.claims.is_empty() {
+        return Err(Error::Usage(
+            "no article given; pass an ARTICLE path (or `-` for stdin), or --claims FILE".into(),
+        ));
+    }
+    let mut warn = warn(args.quiet);
+    if let Some(out) = &args.output {
+        refuse_overwriting_inputs(
+            out,
+            args.articles.iter().chain(&args.claims).chain(&args.corpus),
+        )?;
+    }
+    let mut articles: Vec<ArticleClaims> = Vec::new();
+    for path in &args.articles {
+        let doc = check::read_article(path)?;
+        for w in &doc.warnings {
+            warn(format!("{}: {w}", doc.name));
+        }
+        articles.push(check::extract(&doc));
+    }
+    for path in &args.claims {
+        articles.push(check::read_claimset(path)?);
+    }
+    let corpus = corpus::load(&args.corpus, &mut warn)?;
+    let index = Bm25::new(&corpus.sentences);
+    let report = check::run(&articles, &corpus, &index, &Verifier::default());
+    let color = args.output.is_none()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let reporter = report::reporter(args.format, color);
+    let mut buf = Vec::new();
+    reporter
+        .render(&report, &mut buf)
+        .map_err(|e| Error::io("<report>", &e))?;
+    emit(args.output.as_deref(), &buf)?;
+    Ok(exit_code(&report, args.fail_on))
+}
+
+/// The exit code for a report under a `--fail-on` level.
+pub fn exit_code(report: &RunReport, fail_on: FailOn) -> u8 {
+    let s = &report.summary;
+    let failed = match fail_on {
+        FailOn::Contradicted => s.contradicted > 0,
+        FailOn::Unverified => s.contradicted > 0 || s.unverified > 0,
+        FailOn::Never => false,
+    };
+    u8::from(failed)
+}
+
+/// Run `extract`.
+pub fn run_extract(args: &ExtractArgs) -> Result<u8> {
+    let mut warn = warn(args.quiet);
+    if let Some(out) = &args.output {
+        refuse_overwriting_inputs(out, std::iter::once(&args.article))?;
+    }
+    let doc = check::read_article(&args.article)?;
+    for w in &doc.warnings {
+        warn(format!("{}: {w}", doc.name));
+    }
+    let claims = check::extract(&doc);
+    let mut buf = Vec::new();
+    match args.format {
+        ExtractFormat::Json => {
+            serde_json::to_writer_pretty(&mut buf, &claims.to_claimset())
+                .map_err(|e| Error::Usage(format!("cannot serialise claims: {e}")))?;
+            buf.push(b'\n');
+        }
+        ExtractFormat::Text => {
+            for c in &claims.claims {
+                let _ = writeln!(
+                    buf,
+                    "{}:{}:{}: {}\n  {}",
+                    claims.meta.path, c.location.line, c.location.column, c.id, c.text
+                );
+                let mut facts = Vec::new();
+                if let Some(s) = &c.speaker {
+                    facts.push(format!("speaker: {s}"));
+                }
+                if !c.values.is_empty() {
+                    let v: Vec<String> = c
+                        .values
+                        .iter()
+                        .map(|v| format!("{} '{}'", v.kind, v.text))
+                        .collect();
+                    facts.push(format!("values: {}", v.join(", ")));
+                }
+                if !c.entities.is_empty() {
+                    facts.push(format!("names: {}", c.entities.join(", ")));
+                }
+                if c.negated {
+                    facts.push("negated".into());
+                }
+                if !c.hedges.is_empty() {
+                    facts.push(format!("hedged: {}", c.hedges.join(", ")));
+                }
+                if !facts.is_empty() {
+                    let _ = writeln!(buf, "  {}", facts.join("; "));
+                }
+                let _ = writeln!(buf);
+            }
+            let _ = writeln!(
+                buf,
+                "{} claims in {}",
+                claims.claims.len(),
+                claims.meta.path
+            );
+        }
+    }
+    emit(args.output.as_deref(), &buf)?;
+    Ok(0)
+}
+
+fn refuse_overwriting_inputs<'a>(
+    out: &Path,
+    inputs: impl Iterator<Item = &'a PathBuf>,
+) -> Result<()> {
+    let out_abs = std::fs::canonicalize(out).ok();
+    for input in inputs {
+        let same = match (&out_abs, std::fs::canonicalize(input).ok()) {
+            (Some(a), Some(b)) => *a == b || a.starts_with(&b),
+            _ => false,
+        };
+        if same {
+            return Err(Error::Usage(format!(
+                "--output {} would overwrite an input; choose another file",
+                out.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Write to the output file atomically (temporary file, then rename), or to stdout.
+fn emit(output: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    match output {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
+                Ok(()) => Ok(()),
+                // A closed pipe (`| head`) is not an error worth reporting.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(Error::io("<stdout>", &e)),
+            }
+        }
+        Some(path) => write_atomic(path, bytes),
+    }
+}
+
+/// Write a file atomically: a temporary file in the same folder, then a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::input(
+            dir,
+            "the output folder does not exist; create it first",
+        ));
+    }
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("output");
+    let tmp = dir.join(format!(".{name}.claimcheck-{}.tmp", std::process::id()));
+    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::io(path, &e));
+    }
+    Ok(())
+}

@@ -1,0 +1,24 @@
+//! claimcheck: verify a news article's factual claims against a corpus of other sources.
+//!
+//! The pipeline is a chain of functions from data to data, each keeping byte spans
+//! back to the file it came from, so that every verdict can point at the article line
+//! and at the evidence sentence that decided it:
+//!
+//! `ingest` → `segment` → `claims` → `corpus`/`index` → `align` → `verdict` → `report`.
+//!
+//! Only `report` (and the thin binary) print.
+
+pub mod align;
+pub mod check;
+pub mod claims;
+pub mod cli;
+pub mod corpus;
+pub mod error;
+pub mod index;
+pub mod ingest;
+pub mod report;
+pub mod segment;
+pub mod text;
+pub mod verdict;
+
+pub use error::{Error, Result};

@@ -1,0 +1,135 @@
+//! `--format text`: for a person at a terminal.
+//!
+//! One block per claim: where it is, the verdict, the reason, the best evidence with
+//! its source, and a word diff in the style of `git diff --word-diff`
+//! (`[-claim only-]{+evidence only+}`), coloured when stdout is a terminal.
+
+use std::io::{self, Write};
+
+use super::{ClaimReport, EvidenceReport, Report, RunReport};
+use crate::align::Op;
+use crate::verdict::Label;
+
+pub struct TextReport {
+    pub color: bool,
+}
+
+const RED: &str = "\x1b[31m";
+const GREEN: &str = "\x1b[32m";
+const YELLOW: &str = "\x1b[33m";
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const RESET: &str = "\x1b[0m";
+
+impl TextReport {
+    fn paint(&self, style: &str, text: &str) -> String {
+        if self.color {
+            format!("{style}{text}{RESET}")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn label(&self, label: Label) -> String {
+        let (style, word) = match label {
+            Label::Supported => (GREEN, "SUPPORTED"),
+            Label::Contradicted => (RED, "CONTRADICTED"),
+            Label::Unverified => (YELLOW, "UNVERIFIED"),
+        };
+        self.paint(&format!("{BOLD}{style}"), word)
+    }
+
+    fn diff(&self, e: &EvidenceReport) -> String {
+        e.diff
+            .iter()
+            .map(|d| match d.op {
+                Op::Equal => d.text.clone(),
+                Op::Delete => self.paint(RED, &format!("[-{}-]", d.text)),
+                Op::Insert => self.paint(GREEN, &format!("{{+{}+}}", d.text)),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn claim(&self, out: &mut dyn Write, path: &str, c: &ClaimReport) -> io::Result<()> {
+        writeln!(
+            out,
+            "{}:{}:{}: {} {} {}",
+            path,
+            c.location.line,
+            c.location.column,
+            self.label(c.verdict),
+            self.paint(DIM, &format!("({:.2})", c.confidence)),
+            self.paint(DIM, &c.id)
+        )?;
+        writeln!(out, "  claim     {}", c.text)?;
+        writeln!(out, "  reason    {}", c.reason)?;
+        for (i, e) in c.evidence.iter().enumerate() {
+            let source = e
+                .source
+                .path
+                .as_deref()
+                .or(e.source.url.as_deref())
+                .unwrap_or("?");
+            let outlet = e
+                .source
+                .outlet
+                .as_deref()
+                .map(|o| format!(", {o}"))
+                .unwrap_or_default();
+            let head = if i == 0 { "evidence" } else { "        " };
+            writeln!(out, "  {head}  [{}] {}", stance_word(e), e.sentence)?;
+            writeln!(
+                out,
+                "            {}",
+                self.paint(
+                    DIM,
+                    &format!(
+                        "— {}:{}:{}{} ({} reliability), similarity {:.2}",
+                        source,
+                        e.location.line,
+                        e.location.column,
+                        outlet,
+                        e.source.reliability,
+                        e.similarity
+                    )
+                )
+            )?;
+            if i == 0 && c.verdict != Label::Unverified {
+                writeln!(out, "  diff      {}", self.diff(e))?;
+            }
+        }
+        writeln!(out)
+    }
+}
+
+fn stance_word(e: &EvidenceReport) -> &'static str {
+    match e.stance {
+        crate::align::Stance::Supports => "supports",
+        crate::align::Stance::Contradicts => "contradicts",
+        crate::align::Stance::Related => "related",
+    }
+}
+
+impl Report for TextReport {
+    fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+        for article in &report.articles {
+            for c in &article.claims {
+                self.claim(out, &article.path, c)?;
+            }
+        }
+        let s = &report.summary;
+        writeln!(
+            out,
+            "{} claims in {} article{}: {} supported, {} contradicted, {} unverified (corpus: {} documents, {} sentences)",
+            s.claims,
+            report.articles.len(),
+            if report.articles.len() == 1 { "" } else { "s" },
+            self.paint(GREEN, &s.supported.to_string()),
+            self.paint(RED, &s.contradicted.to_string()),
+            self.paint(YELLOW, &s.unverified.to_string()),
+            report.corpus.documents,
+            report.corpus.sentences
+        )
+    }
+}

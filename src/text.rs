@@ -1,0 +1,991 @@
+//! Tokens that compare facts rather than spellings.
+//!
+//! Claims and evidence say the same fact in different words: "seven" and "7",
+//! "per cent" and "%", "U.S." and "US", "Dec. 25" and "25 December", "$10bn" and
+//! "10 billion dollars", "two weeks" and "14 days". Retrieval, diffing and conflict
+//! detection all work over the [`Token`]s made here, so that such paraphrases are
+//! equal and only a real difference in value shows up as a difference. Every token
+//! keeps the byte span of the words it came from, so a diff can show the original
+//! wording.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// What a token stands for. Values are normalised so that equal facts compare equal.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// An ordinary content word (key is its stem).
+    Word,
+    /// A function word: kept for the diff, ignored for retrieval and similarity.
+    Stop,
+    /// A negation ("not", "no", "never", "without", "n't").
+    Negation,
+    /// A plain quantity.
+    Number(f64),
+    /// A sum of money in a currency.
+    Money(f64, &'static str),
+    /// A percentage.
+    Percent(f64),
+    /// Percentage points (basis points are converted: 25 bp = 0.25 pp).
+    Points(f64),
+    /// A year such as 2025.
+    Year(i32),
+    /// A month 1–12 on its own.
+    Month(u8),
+    /// A weekday 1 (Monday) – 7 (Sunday).
+    Weekday(u8),
+    /// A day of a month, with the year where given.
+    Date {
+        month: u8,
+        day: u8,
+        year: Option<i32>,
+    },
+    /// A length of time, in days.
+    Span(f64),
+}
+
+impl Kind {
+    /// Is this a value (number, date, …) that can conflict with another value?
+    pub fn is_value(&self) -> bool {
+        !matches!(self, Kind::Word | Kind::Stop | Kind::Negation)
+    }
+
+    /// The family a value belongs to; two values conflict only within a family.
+    pub fn family(&self) -> Option<Family> {
+        Some(match self {
+            Kind::Number(_) | Kind::Money(..) | Kind::Percent(_) | Kind::Points(_) => {
+                Family::Quantity
+            }
+            Kind::Year(_) | Kind::Month(_) | Kind::Date { .. } => Family::Date,
+            Kind::Weekday(_) => Family::Weekday,
+            Kind::Span(_) => Family::Span,
+            _ => return None,
+        })
+    }
+}
+
+/// Families of values that can be compared with each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Quantity,
+    Date,
+    Weekday,
+    Span,
+}
+
+/// One normalised token with the byte span of the text it stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Canonical form used for equality (a stem, or a value's canonical spelling).
+    pub key: String,
+    pub kind: Kind,
+    /// Byte range in the tokenised string.
+    pub start: usize,
+    pub end: usize,
+    /// Written with a capital letter (and not only because it opens the sentence).
+    pub capital: bool,
+}
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+static RAW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<money>[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|tn|m|k)\b)?)
+      | (?P<num>\d[\d,]*(?:\.\d+)?(?:bn|tn|m|k|st|nd|rd|th|s)?\b%?)
+      | (?P<acr>\p{L}(?:\.\p{L})+\.?)
+      | (?P<word>\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?)
+      | (?P<pct>%)
+    ",
+    )
+    .expect("token regex")
+});
+
+const STOP: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "they",
+    "them",
+    "his",
+    "her",
+    "their",
+    "we",
+    "our",
+    "you",
+    "your",
+    "i",
+    "me",
+    "my",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "into",
+    "about",
+    "over",
+    "after",
+    "before",
+    "than",
+    "then",
+    "so",
+    "such",
+    "also",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "when",
+    "where",
+    "there",
+    "here",
+    "if",
+    "while",
+    "up",
+    "out",
+    "s",
+    "said",
+    "says",
+    "say",
+    "told",
+    "according",
+    "just",
+    "very",
+    "more",
+    "most",
+    "some",
+    "any",
+    "all",
+    "both",
+    "each",
+    "other",
+    "him",
+    "us_pronoun",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "one's",
+    "per",
+    "between",
+    "during",
+    "since",
+    "until",
+    "via",
+    "because",
+];
+
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "without", "none", "nor", "cannot", "neither",
+];
+
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("zero", 0.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+    ("single", 1.0),
+    ("twice", 2.0),
+    ("half", 0.5),
+    ("quarter", 0.25),
+];
+
+const SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("k", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("bn", 1e9),
+    ("trillion", 1e12),
+    ("tn", 1e12),
+];
+
+const MONTHS: &[(&str, u8)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+const WEEKDAYS: &[(&str, u8)] = &[
+    ("monday", 1),
+    ("tuesday", 2),
+    ("wednesday", 3),
+    ("thursday", 4),
+    ("friday", 5),
+    ("saturday", 6),
+    ("sunday", 7),
+];
+
+const SPAN_UNITS: &[(&str, f64)] = &[
+    ("hour", 1.0 / 24.0),
+    ("hours", 1.0 / 24.0),
+    ("day", 1.0),
+    ("days", 1.0),
+    ("week", 7.0),
+    ("weeks", 7.0),
+    ("fortnight", 14.0),
+    ("month", 30.0),
+    ("months", 30.0),
+    ("year", 365.0),
+    ("years", 365.0),
+    ("decade", 3650.0),
+    ("decades", 3650.0),
+];
+
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollar", "usd"),
+    ("dollars", "usd"),
+    ("usd", "usd"),
+    ("euro", "eur"),
+    ("euros", "eur"),
+    ("eur", "eur"),
+    ("pound", "gbp"),
+    ("pounds", "gbp"),
+    ("sterling", "gbp"),
+    ("gbp", "gbp"),
+];
+
+/// Spelling variants that mean the same thing; applied to lower-cased words.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("us", "us"),
+    ("u.s", "us"),
+    ("u.s.", "us"),
+    ("usa", "us"),
+    ("u.s.a.", "us"),
+    ("uk", "uk"),
+    ("u.k.", "uk"),
+    ("britain", "uk"),
+    ("eu", "eu"),
+    ("e.u.", "eu"),
+    ("metre", "m"),
+    ("metres", "m"),
+    ("meter", "m"),
+    ("meters", "m"),
+    ("kilometre", "km"),
+    ("kilometres", "km"),
+    ("kilometer", "km"),
+    ("kilometers", "km"),
+    ("kilogram", "kg"),
+    ("kilograms", "kg"),
+    ("ukrainian", "ukraine"),
+    ("russian", "russia"),
+    ("american", "us"),
+    ("german", "germany"),
+    ("french", "france"),
+    ("italian", "italy"),
+    ("finnish", "finland"),
+    ("british", "uk"),
+    ("european", "europe"),
+    ("kiev", "kyiv"),
+];
+
+fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
+    table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
+}
+
+/// Is `word` (lower case) a function word?
+pub fn is_stop(word: &str) -> bool {
+    STOP.contains(&word)
+}
+
+/// Is `word` (lower case) a negation?
+pub fn is_negation(word: &str) -> bool {
+    NEGATIONS.contains(&word)
+}
+
+/// The stem of a lower-cased word.
+pub fn stem(word: &str) -> String {
+    STEMMER.stem(word).into_owned()
+}
+
+/// A first pass token: what the regex found, before values are assembled.
+struct Raw<'a> {
+    text: &'a str,
+    lower: String,
+    start: usize,
+    end: usize,
+    class: RawClass,
+}
+
+#[derive(PartialEq, Clone, Copy)]
+enum RawClass {
+    Money,
+    Num,
+    Acronym,
+    Word,
+    Pct,
+}
+
+fn parse_number(s: &str) -> Option<f64> {
+    let cleaned: String = s.chars().filter(|c| *c != ',').collect();
+    cleaned.parse().ok()
+}
+
+/// Split `95bn` / `10m` / `3rd` / `1990s` into value and suffix.
+fn split_suffix(s: &str) -> (&str, &str) {
+    let idx = s
+        .char_indices()
+        .find(|(_, c)| c.is_ascii_alphabetic() || *c == '%')
+        .map(|(i, _)| i)
+        .unwrap_or(s.len());
+    (&s[..idx], &s[idx..])
+}
+
+/// Tokenise and normalise a piece of text.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let raws: Vec<Raw> = RAW
+        .captures_iter(text)
+        .map(|c| {
+            let (class, m) = if let Some(m) = c.name("money") {
+                (RawClass::Money, m)
+            } else if let Some(m) = c.name("num") {
+                (RawClass::Num, m)
+            } else if let Some(m) = c.name("acr") {
+                (RawClass::Acronym, m)
+            } else if let Some(m) = c.name("word") {
+                (RawClass::Word, m)
+            } else {
+                (RawClass::Pct, c.get(0).expect("match"))
+            };
+            Raw {
+                text: m.as_str(),
+                lower: m.as_str().to_lowercase(),
+                start: m.start(),
+                end: m.end(),
+                class,
+            }
+        })
+        .collect();
+    let mut tokens = assemble(text, &raws);
+    // In a Title Case Headline every word is capitalised: capitals say nothing there.
+    let words = tokens.iter().filter(|t| t.kind == Kind::Word).count();
+    let capitals = tokens.iter().filter(|t| t.capital).count();
+    if capitals >= 3 && capitals * 10 >= words * 6 {
+        for t in &mut tokens {
+            t.capital = false;
+        }
+    }
+    tokens
+}
+
+fn word_token(r: &Raw, first: bool) -> Vec<Token> {
+    let capital = !first && r.text.chars().next().is_some_and(char::is_uppercase);
+    let mut lower = r.lower.replace('’', "'");
+    let mut extra_neg = false;
+    if let Some(base) = lower.strip_suffix("n't") {
+        extra_neg = true;
+        lower = match base {
+            "wo" => "will".into(),
+            "ca" => "can".into(),
+            "sha" => "shall".into(),
+            b => b.into(),
+        };
+    } else if let Some(base) = lower.strip_suffix("'s") {
+        lower = base.into();
+    } else if let Some((base, _)) = lower.split_once('\'') {
+        lower = base.into();
+    }
+    if lower == "cannot" {
+        lower = "can".into();
+        extra_neg = true;
+    }
+    if r.class == RawClass::Acronym {
+        lower = lower.trim_end_matches('.').to_string();
+    }
+    if let Some(syn) = lookup(SYNONYMS, &lower) {
+        lower = syn.to_string();
+    } else if r.class == RawClass::Acronym {
+        lower = lower.replace('.', "");
+    }
+    let mut out = Vec::with_capacity(2);
+    let kind = if is_negation(&lower) {
+        Kind::Negation
+    } else if is_stop(&lower) && !(capital && lower == "us") {
+        Kind::Stop
+    } else {
+        Kind::Word
+    };
+    let key = match kind {
+        Kind::Negation => "not".to_string(),
+        Kind::Word => stem(&lower),
+        _ => lower.clone(),
+    };
+    out.push(Token {
+        key,
+        kind,
+        start: r.start,
+        end: r.end,
+        capital,
+    });
+    if extra_neg {
+        out.push(Token {
+            key: "not".into(),
+            kind: Kind::Negation,
+            start: r.start,
+            end: r.end,
+            capital: false,
+        });
+    }
+    out
+}
+
+fn value_key(kind: &Kind) -> String {
+    fn n(v: f64) -> String {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+    match kind {
+        Kind::Number(v) => format!("#{}", n(*v)),
+        Kind::Money(v, c) => format!("{c}{}", n(*v)),
+        Kind::Percent(v) => format!("{}%", n(*v)),
+        Kind::Points(v) => format!("{}pp", n(*v)),
+        Kind::Year(y) => format!("y{y}"),
+        Kind::Month(m) => format!("month{m}"),
+        Kind::Weekday(d) => format!("wd{d}"),
+        Kind::Date { month, day, year } => match year {
+            Some(y) => format!("{y}-{month:02}-{day:02}"),
+            None => format!("{month:02}-{day:02}"),
+        },
+        Kind::Span(d) => format!("span{}d", n(*d)),
+        _ => String::new(),
+    }
+}
+
+fn value(kind: Kind, start: usize, end: usize) -> Token {
+    Token {
+        key: value_key(&kind),
+        kind,
+        start,
+        end,
+        capital: false,
+    }
+}
+
+/// Assemble values (numbers with scales, units, currencies, dates, spans) from raw tokens.
+fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(raws.len());
+    let mut i = 0;
+    let word = |j: usize| raws.get(j).map(|r| r.lower.as_str()).unwrap_or("");
+    // "the first word of a sentence" for capitalisation: the first word token, or one after a ". "
+    let is_first = |j: usize| {
+        if j == 0 {
+            return true;
+        }
+        let prev_end = raws[j - 1].end;
+        let between = &text[prev_end..raws[j].start];
+        between.contains(['.', '!', '?', ':', '"', '“', '—']) && !between.contains(',')
+    };
+    while i < raws.len() {
+        let r = &raws[i];
+        // A bare number, spelled-out number, or "a"/"an" before a span unit.
+        let mut num: Option<(f64, usize)> = None; // value, tokens consumed
+        match r.class {
+            RawClass::Money => {
+                let cur = match r.text.chars().next() {
+                    Some('€') => "eur",
+                    Some('£') => "gbp",
+                    _ => "usd",
+                };
+                let body = r.text[1..].trim();
+                let (digits, suffix) = split_suffix(body);
+                if let Some(mut v) = parse_number(digits) {
+                    let mut consumed = 1;
+                    if let Some(s) = lookup(SCALES, suffix.trim()) {
+                        v *= s;
+                    } else if let Some(s) = lookup(SCALES, word(i + 1)) {
+                        v *= s;
+                        consumed = 2;
+                    }
+                    let end = raws[i + consumed - 1].end;
+                    out.push(value(Kind::Money(v, cur), r.start, end));
+                    i += consumed;
+                    continue;
+                }
+            }
+            RawClass::Num => {
+                let (digits, suffix) = split_suffix(r.text);
+                if let Some(v) = parse_number(digits) {
+                    if suffix == "%" {
+                        out.push(value(Kind::Percent(v), r.start, r.end));
+                        i += 1;
+                        continue;
+                    }
+                    if let Some(s) = lookup(SCALES, suffix) {
+                        num = Some((v * s, 1));
+                    } else if !digits.contains([',', '.'])
+                        && digits.len() == 4
+                        && (1800.0..2200.0).contains(&v)
+                        && suffix.is_empty()
+                    {
+                        out.push(value(Kind::Year(v as i32), r.start, r.end));
+                        i += 1;
+                        continue;
+                    } else if suffix == "s" && digits.len() == 4 {
+                        // "1990s": a decade, keep as a year-ish number
+                        out.push(value(Kind::Year(v as i32), r.start, r.end));
+                        i += 1;
+                        continue;
+                    } else {
+                        num = Some((v, 1));
+                    }
+                }
+            }
+            RawClass::Word => {
+                let w = r.lower.as_str();
+                if let Some(v) = lookup(NUMBER_WORDS, w) {
+                    // "one of", "a half": treat "one" as a number only before a noun-ish word
+                    let mut v = v;
+                    let mut consumed = 1;
+                    // twenty five / twenty-five
+                    if (20.0..100.0).contains(&v)
+                        && let Some(u) = lookup(NUMBER_WORDS, word(i + 1)).filter(|u| *u < 10.0)
+                    {
+                        v += u;
+                        consumed = 2;
+                    }
+                    if word(i + consumed) == "hundred" {
+                        v *= 100.0;
+                        consumed += 1;
+                    }
+                    // "a quarter of a percentage point", "half a percentage point"
+                    if w == "quarter" || w == "half" {
+                        let mut j = i + 1;
+                        while matches!(word(j), "of" | "a" | "an") {
+                            j += 1;
+                        }
+                        if word(j) == "percentage" && word(j + 1).starts_with("point") {
+                            let start = if i > 0 && matches!(word(i - 1), "a" | "an") {
+                                out.pop();
+                                raws[i - 1].start
+                            } else {
+                                r.start
+                            };
+                            out.push(value(Kind::Points(v), start, raws[j + 1].end));
+                            i = j + 2;
+                            continue;
+                        }
+                        if lookup(SPAN_UNITS, word(j)).is_none() {
+                            out.extend(word_token(r, is_first(i)));
+                            i += 1;
+                            continue;
+                        }
+                        consumed = j - i;
+                    }
+                    num = Some((v, consumed));
+                } else if matches!(w, "a" | "an")
+                    && lookup(SPAN_UNITS, word(i + 1)).is_some_and(|d| d >= 1.0)
+                {
+                    num = Some((1.0, 1));
+                } else if let Some(d) = lookup(WEEKDAYS, w) {
+                    out.push(value(Kind::Weekday(d), r.start, r.end));
+                    i += 1;
+                    continue;
+                } else if let Some(m) = lookup(MONTHS, w.trim_end_matches('.'))
+                    && (w.len() > 3 || r.text.chars().next().is_some_and(char::is_uppercase))
+                    && (w != "may" || r.text.starts_with('M'))
+                    && (w != "march" || r.text.starts_with('M'))
+                {
+                    // Month [day][,] [year]
+                    let mut end = r.end;
+                    let mut consumed = 1;
+                    let mut day = None;
+                    let mut year = None;
+                    if let Some(next) = raws.get(i + 1).filter(|n| n.class == RawClass::Num) {
+                        let (d, suf) = split_suffix(next.text);
+                        if let Some(d) = parse_number(d).filter(|d| (1.0..=31.0).contains(d))
+                            && matches!(suf, "" | "st" | "nd" | "rd" | "th")
+                        {
+                            day = Some(d as u8);
+                            end = next.end;
+                            consumed = 2;
+                        } else if let Some(y) = parse_number(d)
+                            .filter(|y| (1800.0..2200.0).contains(y) && suf.is_empty())
+                        {
+                            year = Some(y as i32);
+                            end = next.end;
+                            consumed = 2;
+                        }
+                    }
+                    if day.is_some()
+                        && let Some(next) = raws.get(i + 2).filter(|n| n.class == RawClass::Num)
+                        && let Some(y) =
+                            parse_number(next.text).filter(|y| (1800.0..2200.0).contains(y))
+                    {
+                        year = Some(y as i32);
+                        end = next.end;
+                        consumed = 3;
+                    }
+                    // "25 December": a day number just before the month
+                    if day.is_none()
+                        && let Some(prev) = out.last()
+                        && let Kind::Number(d) = prev.kind
+                        && (1.0..=31.0).contains(&d)
+                        && d.fract() == 0.0
+                        && i > 0
+                        && raws[i - 1].end == prev.end
+                    {
+                        let start = prev.start;
+                        out.pop();
+                        let mut year = year;
+                        if year.is_none()
+                            && let Some(next) = raws.get(i + 1).filter(|n| n.class == RawClass::Num)
+                            && let Some(y) =
+                                parse_number(next.text).filter(|y| (1800.0..2200.0).contains(y))
+                        {
+                            year = Some(y as i32);
+                            end = next.end;
+                            consumed = 2;
+                        }
+                        out.push(value(
+                            Kind::Date {
+                                month: m,
+                                day: d as u8,
+                                year,
+                            },
+                            start,
+                            end,
+                        ));
+                        i += consumed;
+                        continue;
+                    }
+                    match day {
+                        Some(day) => out.push(value(
+                            Kind::Date {
+                                month: m,
+                                day,
+                                year,
+                            },
+                            r.start,
+                            end,
+                        )),
+                        None => {
+                            out.push(value(Kind::Month(m), r.start, r.end));
+                            if let Some(y) = year {
+                                out.push(value(Kind::Year(y), raws[i + 1].start, end));
+                            }
+                        }
+                    }
+                    i += consumed;
+                    continue;
+                } else if w == "percent" || w == "%" {
+                    if let Some(prev) = out.last_mut()
+                        && let Kind::Number(v) = prev.kind
+                    {
+                        prev.kind = Kind::Percent(v);
+                        prev.key = value_key(&prev.kind);
+                        prev.end = r.end;
+                        i += 1;
+                        continue;
+                    }
+                } else if w == "per" && word(i + 1) == "cent" {
+                    if let Some(prev) = out.last_mut()
+                        && let Kind::Number(v) = prev.kind
+                    {
+                        prev.kind = Kind::Percent(v);
+                        prev.key = value_key(&prev.kind);
+                        prev.end = raws[i + 1].end;
+                        i += 2;
+                        continue;
+                    }
+                } else if matches!(w, "basis" | "percentage")
+                    && word(i + 1).starts_with("point")
+                    && let Some(prev) = out.last_mut()
+                    && let Kind::Number(v) = prev.kind
+                {
+                    let v = if w == "basis" { v / 100.0 } else { v };
+                    prev.kind = Kind::Points(v);
+                    prev.key = value_key(&prev.kind);
+                    prev.end = raws[i + 1].end;
+                    i += 2;
+                    continue;
+                }
+            }
+            RawClass::Pct => {
+                if let Some(prev) = out.last_mut()
+                    && let Kind::Number(v) = prev.kind
+                {
+                    prev.kind = Kind::Percent(v);
+                    prev.key = value_key(&prev.kind);
+                    prev.end = r.end;
+                }
+                i += 1;
+                continue;
+            }
+            RawClass::Acronym => {}
+        }
+        if let Some((mut v, consumed)) = num {
+            let mut j = i + consumed;
+            // 1.5 million
+            // ("6.5 m", with a space, is metres; "6.5m" is millions)
+            if let Some(s) = lookup(SCALES, word(j))
+                && !(word(j) == "m" && raws.get(j).is_some_and(|r| r.start > raws[j - 1].end))
+            {
+                v *= s;
+                j += 1;
+            }
+            let start = r.start;
+            // Currency after the number: 10 billion dollars
+            if let Some(cur) = lookup(CURRENCY_WORDS, word(j)) {
+                out.push(value(Kind::Money(v, cur), start, raws[j].end));
+                i = j + 1;
+                continue;
+            }
+            // A span: two weeks, 14 days, a month
+            if let Some(d) = lookup(SPAN_UNITS, word(j)) {
+                out.push(value(Kind::Span(v * d), start, raws[j].end));
+                i = j + 1;
+                continue;
+            }
+            // A plain quantity. Ordinal suffixes are dropped: "3rd" is 3.
+            if matches!(raws[i].class, RawClass::Word) && consumed == 1 && matches!(word(i), "one")
+            {
+                // "one" is often a pronoun ("one of the outcomes"): keep it a number only
+                // when it counts something.
+                if matches!(word(i + 1), "of" | "another" | "") {
+                    out.extend(word_token(r, is_first(i)));
+                    i += 1;
+                    continue;
+                }
+            }
+            let end = raws[j - 1].end;
+            out.push(value(Kind::Number(v), start, end));
+            i = j;
+            continue;
+        }
+        // Two-word names with a usual short form.
+        if let Some(short) = match (r.lower.as_str(), word(i + 1)) {
+            ("united", "states") => Some("us"),
+            ("united", "kingdom") => Some("uk"),
+            ("european", "union") => Some("eu"),
+            _ => None,
+        } {
+            out.push(Token {
+                key: short.to_string(),
+                kind: Kind::Word,
+                start: r.start,
+                end: raws[i + 1].end,
+                capital: r.text.starts_with('U') || r.text.starts_with('E'),
+            });
+            i += 2;
+            continue;
+        }
+        out.extend(word_token(r, is_first(i)));
+        i += 1;
+    }
+    out
+}
+
+/// Stems of the content words and canonical values of a text: what retrieval indexes.
+pub fn index_terms(tokens: &[Token]) -> impl Iterator<Item = &str> {
+    tokens
+        .iter()
+        .filter(|t| !matches!(t.kind, Kind::Stop))
+        .map(|t| t.key.as_str())
+}
+
+/// Display a value kind in words, for reasons.
+pub fn describe(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::Number(_) => "number",
+        Kind::Money(..) => "amount",
+        Kind::Percent(_) => "percentage",
+        Kind::Points(_) => "percentage points",
+        Kind::Year(_) => "year",
+        Kind::Month(_) => "month",
+        Kind::Weekday(_) => "weekday",
+        Kind::Date { .. } => "date",
+        Kind::Span(_) => "time span",
+        Kind::Negation => "negation",
+        Kind::Word | Kind::Stop => "word",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<String> {
+        tokenize(s)
+            .into_iter()
+            .filter(|t| t.kind != Kind::Stop)
+            .map(|t| t.key)
+            .collect()
+    }
+
+    #[test]
+    fn spelled_numbers_equal_digits() {
+        assert_eq!(keys("seven leaders"), keys("7 leaders"));
+        assert_eq!(keys("1.5 million people"), keys("1,500,000 people"));
+        assert_eq!(keys("twenty-five cars"), keys("25 cars"));
+    }
+
+    #[test]
+    fn money_and_percent_paraphrases() {
+        assert_eq!(keys("$10bn"), keys("10 billion dollars"));
+        assert_eq!(keys("$10 billion"), keys("10 billion dollars"));
+        assert_eq!(keys("5 per cent"), keys("5%"));
+        assert_eq!(keys("5 percent"), keys("5%"));
+        assert_eq!(
+            keys("a quarter of a percentage point"),
+            keys("25 basis points")
+        );
+    }
+
+    #[test]
+    fn dates_in_any_order() {
+        assert_eq!(keys("Dec. 25"), keys("25 December"));
+        assert_eq!(keys("August 18, 2025"), keys("18 August 2025"));
+        assert_eq!(keys("Aug 18"), vec!["08-18".to_string()]);
+        assert_eq!(keys("on Friday"), vec!["wd5".to_string()]);
+        assert_eq!(keys("in 2025"), vec!["y2025".to_string()]);
+    }
+
+    #[test]
+    fn spans_in_days() {
+        assert_eq!(keys("within two weeks"), keys("within 14 days"));
+        assert_ne!(keys("within two weeks"), keys("within a month"));
+        assert_eq!(
+            keys("within a month"),
+            vec!["within".to_string(), "span30d".to_string()]
+        );
+    }
+
+    #[test]
+    fn units_and_acronyms() {
+        assert_eq!(keys("a 6.5 m mirror"), keys("a 6.5-metre mirror"));
+        assert_eq!(keys("the U.S. said"), keys("the US said"));
+    }
+
+    #[test]
+    fn negations_and_contractions() {
+        let k = keys("he doesn't believe it");
+        assert!(k.contains(&"not".to_string()), "{k:?}");
+        assert!(keys("cannot imagine").contains(&"not".to_string()));
+        assert!(keys("without a ceasefire").contains(&"not".to_string()));
+    }
+
+    #[test]
+    fn one_as_pronoun_is_a_word() {
+        let t = tokenize("One of the key outcomes");
+        assert!(!t.iter().any(|t| t.kind.is_value()));
+        let t = tokenize("one meeting");
+        assert_eq!(t[0].kind, Kind::Number(1.0));
+    }
+
+    #[test]
+    fn spans_point_back_to_text() {
+        let s = "Merz said, on Aug. 18, that $10bn is fine.";
+        for t in tokenize(s) {
+            assert!(s.get(t.start..t.end).is_some());
+        }
+        let date = tokenize(s)
+            .into_iter()
+            .find(|t| matches!(t.kind, Kind::Date { .. }))
+            .unwrap();
+        assert_eq!(&s[date.start..date.end], "Aug. 18");
+    }
+
+    #[test]
+    fn capitals_mark_names_not_sentence_starts() {
+        let t = tokenize("Both leaders met Putin. Then Zelensky left.");
+        let caps: Vec<_> = t
+            .iter()
+            .filter(|t| t.capital)
+            .map(|t| t.key.clone())
+            .collect();
+        assert_eq!(caps, vec!["putin".to_string(), "zelenski".to_string()]);
+    }
+}

@@ -1,0 +1,386 @@
+//! From aligned evidence to a verdict with a confidence and a reason.
+//!
+//! The verdict weighs sources by reliability: a claim that reliable sources state
+//! and only a low-reliability source disputes is `supported`, with the dissent kept
+//! as contradicting evidence and named in the reason; where sources of equal
+//! standing disagree the claim is `contradicted` and both sides are listed. Every
+//! verdict carries its reason and the evidence that decided it, so a reader can see
+//! why without re-running anything.
+
+use std::cmp::Ordering;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::align::{Aligner, Alignment, Stance};
+use crate::claims::Claim;
+use crate::corpus::{Corpus, Reliability};
+use crate::index::Retriever;
+use crate::text;
+
+/// The three verdicts.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize, Hash,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Label {
+    Supported,
+    Contradicted,
+    Unverified,
+}
+
+impl Label {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Supported => "supported",
+            Label::Contradicted => "contradicted",
+            Label::Unverified => "unverified",
+        }
+    }
+}
+
+/// One piece of evidence for a claim: a corpus sentence and its alignment.
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    /// Index into the corpus sentences.
+    pub sentence: usize,
+    pub alignment: Alignment,
+    /// BM25 score that brought it in.
+    pub retrieval: f32,
+}
+
+/// A claim's verdict.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    pub label: Label,
+    pub confidence: f64,
+    pub reason: String,
+    /// Best first: deciding evidence, then the other side, then related sentences.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Settings of the verification step.
+#[derive(Debug, Clone)]
+pub struct Verifier {
+    pub aligner: Aligner,
+    /// Candidates retrieved per claim.
+    pub candidates: usize,
+    /// Evidence listed per claim in reports.
+    pub max_evidence: usize,
+}
+
+impl Default for Verifier {
+    fn default() -> Self {
+        Verifier {
+            aligner: Aligner::default(),
+            candidates: 12,
+            max_evidence: 3,
+        }
+    }
+}
+
+fn rank(stance: Stance) -> u8 {
+    match stance {
+        Stance::Contradicts | Stance::Supports => 0,
+        Stance::Related => 1,
+    }
+}
+
+impl Verifier {
+    /// Verify many claims against one corpus, on all cores; results in claim order.
+    pub fn verify_all(
+        &self,
+        claims: &[Claim],
+        corpus: &Corpus,
+        index: &dyn Retriever,
+    ) -> Vec<Verdict> {
+        claims
+            .par_iter()
+            .map(|c| self.verify(&c.text, corpus, index))
+            .collect()
+    }
+
+    /// Verify one claim text.
+    pub fn verify(&self, claim: &str, corpus: &Corpus, index: &dyn Retriever) -> Verdict {
+        let tokens = text::tokenize(claim);
+        let hits = index.search(&tokens, self.candidates);
+        let mut evidence: Vec<Evidence> = hits
+            .into_iter()
+            .map(|hit| {
+                let s = &corpus.sentences[hit.sentence];
+                let alignment = self.aligner.align(claim, &tokens, &s.text, &s.tokens);
+                Evidence {
+                    sentence: hit.sentence,
+                    alignment,
+                    retrieval: hit.score,
+                }
+            })
+            .filter(|e| self.aligner.is_related(&e.alignment))
+            .collect();
+        let weight = |e: &Evidence| corpus.sources[corpus.sentences[e.sentence].source].reliability;
+        evidence.sort_by(|a, b| {
+            rank(a.alignment.stance)
+                .cmp(&rank(b.alignment.stance))
+                .then(weight(b).cmp(&weight(a)))
+                .then(b.alignment.similarity.total_cmp(&a.alignment.similarity))
+                .then(a.sentence.cmp(&b.sentence))
+        });
+        decide(evidence, corpus, self.max_evidence)
+    }
+}
+
+fn source_name(corpus: &Corpus, e: &Evidence) -> String {
+    let src = &corpus.sources[corpus.sentences[e.sentence].source];
+    if src.name.starts_with("http://") || src.name.starts_with("https://") {
+        return src.name.clone();
+    }
+    std::path::Path::new(&src.name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| src.name.clone())
+}
+
+fn conflicts_text(e: &Evidence) -> String {
+    e.alignment
+        .conflicts
+        .iter()
+        .map(|c| format!("{}: '{}' vs '{}'", c.kind.describe(), c.claim, c.evidence))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Decide a verdict from sorted evidence.
+pub fn decide(evidence: Vec<Evidence>, corpus: &Corpus, max_evidence: usize) -> Verdict {
+    let rel = |e: &Evidence| corpus.sources[corpus.sentences[e.sentence].source].reliability;
+    let best = |stance: Stance| {
+        evidence
+            .iter()
+            .filter(|e| e.alignment.stance == stance)
+            .max_by(|a, b| {
+                rel(a)
+                    .cmp(&rel(b))
+                    .then(a.alignment.similarity.total_cmp(&b.alignment.similarity))
+                    .then(b.sentence.cmp(&a.sentence))
+            })
+            .cloned()
+    };
+    let support = best(Stance::Supports);
+    let contra = best(Stance::Contradicts);
+    let n_support = evidence
+        .iter()
+        .filter(|e| e.alignment.stance == Stance::Supports)
+        .count();
+    let n_contra = evidence
+        .iter()
+        .filter(|e| e.alignment.stance == Stance::Contradicts)
+        .count();
+
+    let strength = |e: &Evidence, n: usize| {
+        let base = 0.55 + 0.3 * e.alignment.similarity + 0.05 * (n.min(3) as f64 - 1.0);
+        (base * (0.6 + 0.4 * rel(e).weight())).clamp(0.0, 0.99)
+    };
+
+    let (label, confidence, reason, first): (Label, f64, String, Option<Evidence>) = match (
+        support, contra,
+    ) {
+        (None, None) => {
+            let related = evidence
+                .first()
+                .map(|e| e.alignment.similarity)
+                .unwrap_or(0.0);
+            let reason = match evidence.first() {
+                Some(e) => format!(
+                    "no source states this; closest is related only ({})",
+                    source_name(corpus, e)
+                ),
+                None => "no source mentions this".to_string(),
+            };
+            (
+                Label::Unverified,
+                (0.9 - 0.4 * related).clamp(0.3, 0.9),
+                reason,
+                None,
+            )
+        }
+        (Some(s), None) => {
+            let reason = format!(
+                "stated by {}{}",
+                source_name(corpus, &s),
+                if n_support > 1 {
+                    format!(" and {} more", n_support - 1)
+                } else {
+                    String::new()
+                }
+            );
+            (Label::Supported, strength(&s, n_support), reason, Some(s))
+        }
+        (None, Some(c)) if rel(&c) == Reliability::Low => {
+            let reason = format!(
+                "disputed only by {} (low reliability): {}; no reliable source states it",
+                source_name(corpus, &c),
+                conflicts_text(&c)
+            );
+            (Label::Unverified, 0.5, reason, Some(c))
+        }
+        (None, Some(c)) => {
+            let reason = format!("{} ({})", conflicts_text(&c), source_name(corpus, &c));
+            (Label::Contradicted, strength(&c, n_contra), reason, Some(c))
+        }
+        (Some(s), Some(c)) => match rel(&s).cmp(&rel(&c)) {
+            Ordering::Greater => {
+                let reason = format!(
+                    "stated by {} ({} reliability); disputed only by {} ({} reliability): {}",
+                    source_name(corpus, &s),
+                    rel(&s).as_str(),
+                    source_name(corpus, &c),
+                    rel(&c).as_str(),
+                    conflicts_text(&c)
+                );
+                let conf = strength(&s, n_support) * 0.9;
+                (Label::Supported, conf, reason, Some(s))
+            }
+            Ordering::Less => {
+                let reason = format!(
+                    "{} ({}, {} reliability); a less reliable source, {}, agrees with the claim",
+                    conflicts_text(&c),
+                    source_name(corpus, &c),
+                    rel(&c).as_str(),
+                    source_name(corpus, &s)
+                );
+                let conf = strength(&c, n_contra) * 0.85;
+                (Label::Contradicted, conf, reason, Some(c))
+            }
+            Ordering::Equal => {
+                let reason = format!(
+                    "{} ({}); sources of equal standing disagree: {} states the claim",
+                    conflicts_text(&c),
+                    source_name(corpus, &c),
+                    source_name(corpus, &s)
+                );
+                let conf = strength(&c, n_contra) * 0.7;
+                (Label::Contradicted, conf, reason, Some(c))
+            }
+        },
+    };
+
+    // Evidence order: the deciding sentence first, then the rest as sorted.
+    let mut ordered: Vec<Evidence> = Vec::with_capacity(max_evidence);
+    if let Some(f) = first {
+        ordered.push(f);
+    }
+    // Make sure the other side of a disagreement is listed.
+    let other = match label {
+        Label::Supported => Some(Stance::Contradicts),
+        Label::Contradicted => Some(Stance::Supports),
+        Label::Unverified => None,
+    };
+    if let Some(stance) = other
+        && let Some(e) = evidence.iter().find(|e| e.alignment.stance == stance)
+        && !ordered.iter().any(|o| o.sentence == e.sentence)
+    {
+        ordered.push(e.clone());
+    }
+    for e in evidence {
+        if ordered.len() >= max_evidence {
+            break;
+        }
+        if !ordered.iter().any(|o| o.sentence == e.sentence) {
+            ordered.push(e);
+        }
+    }
+    let confidence = (confidence * 100.0).round() / 100.0;
+    Verdict {
+        label,
+        confidence,
+        reason,
+        evidence: ordered,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, Source};
+    use crate::index::Bm25;
+
+    fn corpus(items: &[(&str, &str, Reliability)]) -> Corpus {
+        let mut c = Corpus::from_texts(items.iter().map(|(n, t, _)| (*n, *t)));
+        for (i, (_, _, r)) in items.iter().enumerate() {
+            c.sources[i] = Source {
+                reliability: *r,
+                ..c.sources[i].clone()
+            };
+        }
+        c
+    }
+
+    fn verify(claim: &str, c: &Corpus) -> Verdict {
+        let index = Bm25::new(&c.sentences);
+        Verifier::default().verify(claim, c, &index)
+    }
+
+    #[test]
+    fn reliable_support_beats_low_dissent() {
+        let c = corpus(&[
+            (
+                "wire.txt",
+                "Merz said a meeting between Putin and Zelensky could take place within two weeks.",
+                Reliability::High,
+            ),
+            (
+                "blog.html",
+                "Merz said a meeting between Putin and Zelensky could take place within a month.",
+                Reliability::Low,
+            ),
+        ]);
+        let v = verify(
+            "Merz said a meeting between Putin and Zelensky could take place within two weeks.",
+            &c,
+        );
+        assert_eq!(v.label, Label::Supported, "{v:#?}");
+        assert!(v.reason.contains("blog.html"), "{}", v.reason);
+        assert!(
+            v.evidence
+                .iter()
+                .any(|e| e.alignment.stance == Stance::Contradicts)
+        );
+    }
+
+    #[test]
+    fn equal_standing_disagreement_is_contradicted() {
+        let c = corpus(&[
+            (
+                "a.txt",
+                "Merz said a meeting between Putin and Zelensky could take place within two weeks.",
+                Reliability::Normal,
+            ),
+            (
+                "b.txt",
+                "Merz said a meeting between Putin and Zelensky could take place within a month.",
+                Reliability::Normal,
+            ),
+        ]);
+        let v = verify(
+            "Merz said a meeting between Putin and Zelensky could take place within two weeks.",
+            &c,
+        );
+        assert_eq!(v.label, Label::Contradicted, "{v:#?}");
+        assert!(v.reason.contains("within a month"));
+        assert_eq!(v.evidence.len(), 2);
+    }
+
+    #[test]
+    fn nothing_said_is_unverified() {
+        let c = corpus(&[(
+            "a.txt",
+            "The weather in Kyiv was warm on Monday.",
+            Reliability::High,
+        )]);
+        let v = verify(
+            "Seven European leaders joined Zelensky at the White House.",
+            &c,
+        );
+        assert_eq!(v.label, Label::Unverified);
+        assert!((0.0..=1.0).contains(&v.confidence));
+    }
+}
