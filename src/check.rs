@@ -43,8 +43,17 @@ pub struct ArticleClaims {
     pub claims: Vec<Claim>,
 }
 
-/// Read an article from a path, or from stdin when the path is `-`.
+/// Read an article from a path, or from stdin when the path is `-`, or from the web
+/// when it is an `http(s)` URL (fetched with the default options, through the cache).
 pub fn read_article(path: &Path) -> Result<Document> {
+    read_article_with(path, &crate::fetch::FetchOptions::default())
+}
+
+/// [`read_article`] with the options for fetching a URL.
+pub fn read_article_with(path: &Path, net: &crate::fetch::FetchOptions) -> Result<Document> {
+    if let Some(url) = path.to_str().filter(|s| is_url(s)) {
+        return crate::fetch::fetch_document(url, net);
+    }
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
@@ -223,4 +232,82 @@ pub fn display_paths(paths: &[PathBuf]) -> String {
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// File extensions of articles found in a folder.
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "md", "markdown", "mdown", "mkd", "txt", "text", "html", "htm", "xhtml",
+];
+
+/// The articles to check: the inputs as given, with each folder replaced by the
+/// articles under it (sorted by path), so a CI job can run `claimcheck check drafts/`.
+/// A folder walk respects `.gitignore` (and `.ignore`), skips hidden files, files
+/// inside the corpus, and the `[ignore] paths` globs of the config file (relative to
+/// `root`, the config file's folder). Files named explicitly are always checked.
+pub fn expand_articles(
+    inputs: &[PathBuf],
+    corpus: &[PathBuf],
+    ignore_paths: &[String],
+    root: &Path,
+) -> Result<Vec<PathBuf>> {
+    let cwd = std::env::current_dir().map_err(|e| Error::io(".", &e))?;
+    let corpus_roots: Vec<PathBuf> = corpus
+        .iter()
+        .filter_map(|c| std::fs::canonicalize(c).ok())
+        .collect();
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut globs = ignore::gitignore::GitignoreBuilder::new(&root);
+    for g in ignore_paths {
+        globs
+            .add_line(None, g)
+            .map_err(|e| Error::Usage(format!("invalid [ignore] paths entry '{g}': {e}")))?;
+    }
+    let globs = globs
+        .build()
+        .map_err(|e| Error::Usage(format!("invalid [ignore] paths: {e}")))?;
+    let mut out = Vec::new();
+    for input in inputs {
+        let is_dir = input.to_str().is_none_or(|s| !is_url(s) && s != "-") && input.is_dir();
+        if !is_dir {
+            out.push(input.clone());
+            continue;
+        }
+        let mut found = Vec::new();
+        let walker = ignore::WalkBuilder::new(input)
+            .require_git(false)
+            .sort_by_file_path(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            let entry =
+                entry.map_err(|e| Error::input(input, format!("cannot walk folder: {e}")))?;
+            let path = entry.path();
+            let article = entry.file_type().is_some_and(|t| t.is_file())
+                && path
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+            if !article {
+                continue;
+            }
+            let abs = std::fs::canonicalize(path).unwrap_or_else(|_| cwd.join(path));
+            if corpus_roots.iter().any(|c| abs.starts_with(c)) {
+                continue;
+            }
+            // The matcher wants paths under its root (it panics otherwise).
+            if abs.starts_with(&root) && globs.matched_path_or_any_parents(&abs, false).is_ignore()
+            {
+                continue;
+            }
+            found.push(path.to_path_buf());
+        }
+        if found.is_empty() {
+            return Err(Error::input(
+                input,
+                "is a folder with no articles to check (.md, .txt, .html outside the corpus and \
+                 the ignore rules); give article files or another folder",
+            ));
+        }
+        out.extend(found);
+    }
+    Ok(out)
 }

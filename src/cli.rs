@@ -49,46 +49,58 @@ pub enum Command {
         claimcheck extract draft.md\n  \
         claimcheck extract draft.md --format json --output claims/draft.json")]
     Extract(ExtractArgs),
+    /// Measure verdict quality on a labelled dataset (JSON Lines, optionally gzipped).
+    #[command(after_help = "Examples:\n  \
+        claimcheck eval ../shared/datasets/fnc1/dev-balanced.jsonl\n  \
+        claimcheck eval data.jsonl.gz --format json --predictions preds.jsonl --limit 1000")]
+    Eval(EvalArgs),
+    /// Download web pages into a corpus folder (concurrent, polite, cached).
+    #[command(after_help = "Examples:\n  \
+        claimcheck fetch https://example.org/news/talks.html --out sources/\n  \
+        claimcheck fetch --from urls.txt --out sources/ --concurrency 4\n\n\
+        Exit codes: 0 all pages fetched, 1 some failed (listed), 2 usage error.")]
+    Fetch(crate::fetch::args::FetchArgs),
 }
 
-/// When a run fails.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum FailOn {
-    /// Exit 1 when any claim is contradicted.
-    #[default]
-    Contradicted,
-    /// Exit 1 when any claim is contradicted or unverified.
-    Unverified,
-    /// Always exit 0 (unless there is an error).
-    Never,
-}
+/// When a run fails (defined with the settings, which share it).
+pub use crate::config::FailOn;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Articles to check (.txt, .md, .html); `-` reads stdin.
+    /// Articles to check (.txt, .md, .html, or an http(s) URL); `-` reads stdin.
     /// Example: `claimcheck check draft.md --corpus sources/`
+    /// A folder is walked for .md, .txt and .html articles (respecting .gitignore).
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<PathBuf>,
-    /// Source folders (walked recursively) or files. Repeatable.
-    /// Example: `--corpus fixtures/sources --corpus extra/wire.txt`
-    #[arg(long, value_name = "PATH", required = true, num_args = 1..)]
+    /// Source folders (walked recursively), files or http(s) URLs. Repeatable.
+    /// Example: `--corpus fixtures/sources --corpus https://example.org/wire.html`
+    /// Defaults to `corpus` in claimcheck.toml.
+    #[arg(long, value_name = "PATH", num_args = 1..)]
     pub corpus: Vec<PathBuf>,
     /// Verify a reviewed claim set (from `claimcheck extract --format json`) instead of
     /// extracting claims afresh. Example: `--claims claims/draft.json`
     #[arg(long, value_name = "FILE", conflicts_with = "articles")]
     pub claims: Vec<PathBuf>,
-    /// Output format. Example: `--format json`
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-    /// Exit 1 when some claim's verdict reaches this level. Example: `--fail-on unverified`
-    #[arg(long, value_enum, default_value_t = FailOn::Contradicted)]
-    pub fail_on: FailOn,
+    /// Output format [default: text, or `format` in claimcheck.toml].
+    /// Example: `--format json`, `--format sarif --output claimcheck.sarif`
+    #[arg(long, value_enum, env = "CLAIMCHECK_FORMAT")]
+    pub format: Option<Format>,
+    /// Exit 1 when some claim's verdict reaches this level [default: contradicted, or
+    /// `fail-on` in claimcheck.toml]. Example: `--fail-on unverified`
+    #[arg(long, value_enum, env = "CLAIMCHECK_FAIL_ON")]
+    pub fail_on: Option<FailOn>,
     /// Write the report to FILE (atomically) instead of stdout. Example: `--output report.json`
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Do not print warnings on stderr. Example: `--quiet`
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Config file and baselines.
+    #[command(flatten, next_help_heading = "Settings and baselines")]
+    pub settings: crate::config::ConfigArgs,
+    /// How articles and sources given as URLs are fetched.
+    #[command(flatten, next_help_heading = "Fetching URLs")]
+    pub net: crate::fetch::args::NetArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -133,6 +145,8 @@ pub fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Check(args) => run_check(&args),
         Command::Extract(args) => run_extract(&args),
+        Command::Eval(args) => run_eval(&args),
+        Command::Fetch(args) => crate::fetch::args::run_fetch(&args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -153,6 +167,13 @@ fn warn(quiet: bool) -> impl FnMut(String) {
 
 /// Run `check`; returns the exit code.
 pub fn run_check(args: &CheckArgs) -> Result<u8> {
+    let settings = args
+        .settings
+        .resolve(&args.corpus, args.format, args.fail_on)?;
+    if args.settings.dump_config {
+        emit(None, settings.dump().as_bytes())?;
+        return Ok(0);
+    }
     if args.articles.is_empty() && args.claims.is_empty() {
         return Err(Error::Usage(
             "no article given; pass an ARTICLE path (or `-` for stdin), or --claims FILE".into(),
@@ -162,33 +183,98 @@ pub fn run_check(args: &CheckArgs) -> Result<u8> {
     if let Some(out) = &args.output {
         refuse_overwriting_inputs(
             out,
-            args.articles.iter().chain(&args.claims).chain(&args.corpus),
+            args.articles
+                .iter()
+                .chain(&args.claims)
+                .chain(&settings.corpus),
+        )?;
+    }
+    if let Some(out) = &args.settings.write_baseline {
+        refuse_overwriting_inputs(
+            out,
+            args.articles
+                .iter()
+                .chain(&args.claims)
+                .chain(&settings.corpus),
         )?;
     }
     let mut articles: Vec<ArticleClaims> = Vec::new();
-    for path in &args.articles {
-        let doc = check::read_article(path)?;
+    // Each article's file as read, for inline suppressions and the HTML page.
+    let mut texts = std::collections::BTreeMap::new();
+    let inputs = check::expand_articles(
+        &args.articles,
+        &settings.corpus,
+        &settings.ignore.paths,
+        &settings.root,
+    )?;
+    for path in &inputs {
+        let doc = check::read_article_with(path, &args.net.to_options())?;
         for w in &doc.warnings {
             warn(format!("{}: {w}", doc.name));
         }
         articles.push(check::extract(&doc));
+        texts.insert(doc.name.clone(), doc.raw.clone());
     }
     for path in &args.claims {
-        articles.push(check::read_claimset(path)?);
+        let set = check::read_claimset(path)?;
+        if let Ok(raw) = std::fs::read_to_string(&set.meta.path) {
+            texts.insert(set.meta.path.clone(), raw);
+        }
+        articles.push(set);
     }
-    let corpus = corpus::load(&args.corpus, &mut warn)?;
+    let corpus = corpus::load_with(&settings.corpus, &args.net.to_options(), &mut warn)?;
     let index = Bm25::new(&corpus.sentences);
-    let report = check::run(&articles, &corpus, &index, &Verifier::default());
+    let mut report = check::run(&articles, &corpus, &index, &settings.verifier());
+    let baseline = match &args.settings.baseline {
+        Some(path) => Some(crate::baseline::Baseline::read(path)?),
+        None => None,
+    };
+    let suppressed =
+        crate::baseline::Suppressions::new(&settings.ignore, &texts, baseline)?.apply(&mut report);
+    if suppressed.total() > 0 && !args.quiet {
+        eprintln!(
+            "claimcheck: {} finding(s) not reported: {} marked in the draft, {} ignored by config, {} in the baseline",
+            suppressed.total(),
+            suppressed.inline,
+            suppressed.config,
+            suppressed.baseline
+        );
+    }
+    if let Some(path) = &args.settings.write_baseline {
+        let baseline = crate::baseline::Baseline::from_report(&report);
+        write_atomic(path, baseline.to_json().as_bytes())?;
+        if !args.quiet {
+            eprintln!(
+                "claimcheck: wrote {} finding(s) to {}",
+                baseline.findings.len(),
+                path.display()
+            );
+        }
+        return Ok(0);
+    }
     let color = args.output.is_none()
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let reporter = report::reporter(args.format, color);
+    let ctx = report::RenderContext {
+        color,
+        fail_on: settings.fail_on,
+        publisher: settings.publisher.clone(),
+        articles: texts,
+    };
+    let reporter = report::reporter_for(settings.format, &ctx);
     let mut buf = Vec::new();
     reporter
         .render(&report, &mut buf)
         .map_err(|e| Error::io("<report>", &e))?;
     emit(args.output.as_deref(), &buf)?;
-    Ok(exit_code(&report, args.fail_on))
+    if settings.format == Format::Github
+        && let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|v| !v.is_empty())
+        && let Err(e) =
+            report::github::append_step_summary(Path::new(&summary), &report, settings.fail_on)
+    {
+        warn(format!("cannot append to GITHUB_STEP_SUMMARY: {e}"));
+    }
+    Ok(exit_code(&report, settings.fail_on))
 }
 
 /// The exit code for a report under a `--fail-on` level.
@@ -324,4 +410,77 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         return Err(Error::io(path, &e));
     }
     Ok(())
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// Labelled examples, one JSON object a line (`.jsonl` or `.jsonl.gz`); see
+    /// shared/spec/report-v1.md, section 2. Example: `claimcheck eval dev.jsonl`
+    #[arg(value_name = "DATASET")]
+    pub dataset: PathBuf,
+    /// Output format. Example: `--format json`
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+    pub format: ExtractFormat,
+    /// Also write one prediction a line to FILE (atomically). Example: `--predictions preds.jsonl`
+    #[arg(long, value_name = "FILE")]
+    pub predictions: Option<PathBuf>,
+    /// Evaluate only the first N examples. Example: `--limit 200`
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// No progress bar and no warnings on stderr.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Run `eval`.
+pub fn run_eval(args: &EvalArgs) -> Result<u8> {
+    if let Some(out) = &args.predictions {
+        refuse_overwriting_inputs(out, std::iter::once(&args.dataset))?;
+    }
+    let show_bar = !args.quiet && std::io::stderr().is_terminal();
+    let bar = indicatif::ProgressBar::hidden();
+    if show_bar {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} examples {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+    }
+    let progress = |done: u64, total: u64| {
+        bar.set_length(total);
+        bar.set_position(done);
+    };
+    let (report, predictions, skipped) =
+        crate::eval::run(&args.dataset, args.limit, &Verifier::default(), &progress)?;
+    bar.finish_and_clear();
+    if !args.quiet {
+        for s in &skipped {
+            eprintln!(
+                "claimcheck: warning: {}:{}: skipped malformed example: {}",
+                args.dataset.display(),
+                s.line,
+                s.message
+            );
+        }
+    }
+    if let Some(path) = &args.predictions {
+        let mut buf = Vec::new();
+        for p in &predictions {
+            serde_json::to_writer(&mut buf, p)
+                .map_err(|e| Error::Usage(format!("cannot serialise predictions: {e}")))?;
+            buf.push(b'\n');
+        }
+        write_atomic(path, &buf)?;
+    }
+    let out = match args.format {
+        ExtractFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&report)
+                .map_err(|e| Error::Usage(format!("cannot serialise report: {e}")))?;
+            s.push('\n');
+            s
+        }
+        ExtractFormat::Text => crate::eval::render_text(&report),
+    };
+    emit(None, out.as_bytes())?;
+    Ok(0)
 }

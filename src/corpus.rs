@@ -203,13 +203,58 @@ fn files_under(root: &Path) -> Result<Vec<PathBuf>> {
 /// Load a corpus from files and folders. Warnings (one unreadable file, a manifest
 /// entry naming a missing file) go to `warn`; the run goes on.
 pub fn load(paths: &[PathBuf], warn: &mut dyn FnMut(String)) -> Result<Corpus> {
+    load_with(paths, &crate::fetch::FetchOptions::default(), warn)
+}
+
+/// [`load`], where entries may also be `http(s)` URLs: they are fetched concurrently
+/// (through the cache) with `net`, and each page becomes a source named by its URL,
+/// with `url` set. A URL that cannot be fetched is a warning, like an unreadable file.
+pub fn load_with(
+    paths: &[PathBuf],
+    net: &crate::fetch::FetchOptions,
+    warn: &mut dyn FnMut(String),
+) -> Result<Corpus> {
     let mut corpus = Corpus::default();
     if paths.is_empty() {
         return Err(Error::Usage(
             "no corpus given; pass --corpus FOLDER (or set corpus in claimcheck.toml)".into(),
         ));
     }
+    let urls: Vec<String> = paths
+        .iter()
+        .filter_map(|p| p.to_str())
+        .filter(|s| crate::check::is_url(s))
+        .map(str::to_string)
+        .collect();
+    let mut fetched: BTreeMap<String, Result<Document>> = if urls.is_empty() {
+        BTreeMap::new()
+    } else {
+        urls.iter()
+            .cloned()
+            .zip(crate::fetch::fetch_documents(&urls, net)?)
+            .collect()
+    };
     for root in paths {
+        if let Some(url) = root.to_str().filter(|s| crate::check::is_url(s)) {
+            match fetched.remove(url) {
+                Some(Ok(doc)) => {
+                    for w in &doc.warnings {
+                        warn(format!("{url}: {w}"));
+                    }
+                    let entry = ManifestEntry {
+                        path: url.to_string(),
+                        outlet: None,
+                        url: Some(url.to_string()),
+                        published: None,
+                        reliability: Reliability::default(),
+                    };
+                    corpus.add_document(&doc, Some(&entry));
+                }
+                Some(Err(e)) => warn(format!("skipping source: {e}")),
+                None => {}
+            }
+            continue;
+        }
         let meta = std::fs::metadata(root).map_err(|e| Error::io(root, &e))?;
         if meta.is_dir() {
             let files = files_under(root)?;

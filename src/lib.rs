@@ -9,11 +9,15 @@
 //! Only `report` (and the thin binary) print.
 
 pub mod align;
+pub mod baseline;
 pub mod check;
 pub mod claims;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod error;
+pub mod eval;
+pub mod fetch;
 pub mod index;
 pub mod ingest;
 pub mod report;

@@ -579,7 +579,8 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
                     Some('£') => "gbp",
                     _ => "usd",
                 };
-                let body = r.text[1..].trim();
+                let symbol_len = r.text.chars().next().map_or(0, char::len_utf8);
+                let body = r.text[symbol_len..].trim();
                 let (digits, suffix) = split_suffix(body);
                 if let Some(mut v) = parse_number(digits) {
                     let mut consumed = 1;
@@ -976,6 +977,23 @@ mod tests {
             .find(|t| matches!(t.kind, Kind::Date { .. }))
             .unwrap();
         assert_eq!(&s[date.start..date.end], "Aug. 18");
+    }
+
+    #[test]
+    fn currency_symbols_of_any_width() {
+        assert_eq!(keys("£15.95"), vec!["gbp15.95".to_string()]);
+        assert_eq!(keys("€3bn"), keys("3 billion euros"));
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for s in [
+            "£", "€,", "$", "5%%", "’s", "a.b.", "Dec.", "1st 2nd", "n't", "—", "½ £5m", "U.S.A",
+        ] {
+            for t in tokenize(s) {
+                assert!(s.get(t.start..t.end).is_some(), "{s}");
+            }
+        }
     }
 
     #[test]

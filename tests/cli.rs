@@ -319,7 +319,8 @@ fn bad_inputs_are_clear_errors_not_panics() {
         &["check", "no-such-article.md", "--corpus", SOURCES],
         "no such file",
     );
-    assert_usage_error(&["check", "fixtures", "--corpus", SOURCES], "is a folder");
+    // A folder of drafts is walked; one with nothing to check (here: only the corpus) is an error.
+    assert_usage_error(&["check", SOURCES, "--corpus", SOURCES], "is a folder");
     assert_usage_error(
         &["check", binary.to_str().unwrap(), "--corpus", SOURCES],
         "binary",

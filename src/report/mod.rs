@@ -12,7 +12,13 @@ use crate::align::{Conflict, DiffPart, Stance};
 use crate::segment::Span;
 use crate::verdict::Label;
 
+pub mod claimreview;
+pub mod github;
+pub mod html;
 pub mod json;
+pub mod jsonl;
+pub mod junit;
+pub mod sarif;
 pub mod text;
 
 pub const SCHEMA: &str = "claimcheck.report/1";
@@ -129,18 +135,77 @@ pub trait Report {
     fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()>;
 }
 
-/// The format named on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+/// The format named on the command line (or `format = "…"` in claimcheck.toml).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
+    /// For a person at a terminal.
     #[default]
     Text,
+    /// The `claimcheck.report/1` contract.
     Json,
+    /// GitHub Actions workflow commands (annotations) and a step summary.
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML, one test case per claim.
+    Junit,
+    /// JSON Lines: one claim a line, then a summary line.
+    Jsonl,
+    /// schema.org ClaimReview JSON-LD, one per claim.
+    Claimreview,
+    /// A self-contained HTML page for an editor.
+    Html,
 }
 
 /// The reporter for a format.
 pub fn reporter(format: Format, color: bool) -> Box<dyn Report> {
+    reporter_for(
+        format,
+        &RenderContext {
+            color,
+            ..RenderContext::default()
+        },
+    )
+}
+
+/// What reporters need besides the report: the run's settings and the articles' text.
+#[derive(Debug, Clone, Default)]
+pub struct RenderContext {
+    /// Colour the text format.
+    pub color: bool,
+    /// The level at which a claim is a failure (GitHub `::error`/`::warning`, SARIF
+    /// `kind`, JUnit `<failure>`).
+    pub fail_on: crate::config::FailOn,
+    /// Publisher of ClaimReview documents.
+    pub publisher: crate::config::Publisher,
+    /// Each article's file as read, by report path (for the HTML page).
+    pub articles: std::collections::BTreeMap<String, String>,
+}
+
+/// The reporter for a format, with the run's context.
+pub fn reporter_for(format: Format, ctx: &RenderContext) -> Box<dyn Report> {
     match format {
-        Format::Text => Box::new(text::TextReport { color }),
+        Format::Text => Box::new(text::TextReport { color: ctx.color }),
         Format::Json => Box::new(json::JsonReport),
+        Format::Github => Box::new(github::GithubReport {
+            fail_on: ctx.fail_on,
+        }),
+        Format::Sarif => Box::new(sarif::SarifReport {
+            fail_on: ctx.fail_on,
+        }),
+        Format::Junit => Box::new(junit::JunitReport {
+            fail_on: ctx.fail_on,
+        }),
+        Format::Jsonl => Box::new(jsonl::JsonlReport),
+        Format::Claimreview => Box::new(claimreview::ClaimReviewReport {
+            publisher: ctx.publisher.clone(),
+        }),
+        Format::Html => Box::new(html::HtmlReport {
+            fail_on: ctx.fail_on,
+            articles: ctx.articles.clone(),
+        }),
     }
 }

@@ -1,0 +1,785 @@
+//! Bringing web pages in: fetch articles and sources over HTTP, concurrently and politely.
+//!
+//! Verification desks work from links, so a URL must work wherever a file does. A fetcher
+//! that talks to other people's servers has duties besides getting bytes: it must not
+//! hammer one site (a global *and* a per-host concurrency limit), must say who it is (an
+//! identifying `User-Agent`), must honour `robots.txt`, must give up in bounded time and
+//! memory (timeouts, a body cap checked while streaming, so a huge or endless page is an
+//! error for that URL and never an out-of-memory), must retry only what is worth retrying
+//! (connection errors, 429 and 5xx, with exponential backoff, jitter and `Retry-After`),
+//! and must not download twice what has not changed (an on-disk cache revalidated with
+//! `ETag`/`Last-Modified`, so a second run costs a 304).
+//!
+//! What comes back is text: only text-like content types are kept (HTML, plain text,
+//! Markdown, JSON), decoded from whatever charset the page declares (header or
+//! `<meta charset>`) into UTF-8, so that [`crate::ingest`] reads a fetched page exactly as
+//! it reads a file.
+//!
+//! Layout: this file holds the [`Fetcher`] (limits, retries, robots); [`decode`] the
+//! content-type and charset rules; [`cache`] the on-disk HTTP cache; [`store`] the corpus
+//! folder that `claimcheck fetch` writes (file names, `manifest.json`, `sources.toml`).
+//! The async API is the core; [`fetch_documents`] and [`store::fetch_to_dir`] wrap it in a
+//! small tokio runtime for the synchronous pipeline.
+
+pub mod args;
+pub mod cache;
+pub mod decode;
+pub mod store;
+
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use reqwest::header::{self, HeaderMap, HeaderValue};
+use reqwest::{StatusCode, redirect};
+use tokio::sync::{OnceCell, Semaphore};
+use url::Url;
+
+use crate::error::{Error, Result};
+use crate::ingest::{self, Document, Format};
+
+pub use cache::{Cache, CacheStatus};
+
+/// The `User-Agent` sent with every request: names the tool and its version.
+pub const USER_AGENT: &str = concat!(
+    "claimcheck/",
+    env!("CARGO_PKG_VERSION"),
+    " (news claim verification; honours robots.txt)"
+);
+
+/// The token matched against `User-agent:` lines of `robots.txt`.
+pub const ROBOTS_AGENT: &str = "claimcheck";
+
+/// Everything that shapes how pages are fetched. `Default` gives the documented defaults.
+#[derive(Debug, Clone)]
+pub struct FetchOptions {
+    /// At most this many requests in flight in all (`--concurrency`, default 8).
+    pub concurrency: usize,
+    /// At most this many requests in flight to one host (`--per-host`, default 2).
+    pub per_host: usize,
+    /// Total time for one request, body included (`--timeout`, default 20 s).
+    pub timeout: Duration,
+    /// Time to establish a connection (default: the smaller of `timeout` and 10 s).
+    pub connect_timeout: Duration,
+    /// Redirects followed before giving up (default 5).
+    pub max_redirects: usize,
+    /// Largest body kept, after decompression (`--max-bytes`, default 10 MiB).
+    pub max_bytes: u64,
+    /// Retries after the first attempt (`--retries`, default 3).
+    pub retries: u32,
+    /// First backoff delay; doubled at each retry, with jitter (default 500 ms).
+    pub retry_base: Duration,
+    /// Longest single wait, including a server's `Retry-After` (default 60 s). A server
+    /// asking for a longer wait makes that URL fail rather than stall the run.
+    pub retry_max: Duration,
+    /// Respect `robots.txt` (default true; `--ignore-robots` turns it off).
+    pub robots: bool,
+    /// Cache folder; `None` disables the cache (`--no-cache`).
+    pub cache_dir: Option<PathBuf>,
+    pub user_agent: String,
+    /// Use the proxy named by `HTTP_PROXY`/`HTTPS_PROXY`/`ALL_PROXY` (default true).
+    pub env_proxy: bool,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        FetchOptions {
+            concurrency: 8,
+            per_host: 2,
+            timeout: Duration::from_secs(20),
+            connect_timeout: Duration::from_secs(10),
+            max_redirects: 5,
+            max_bytes: 10 * 1024 * 1024,
+            retries: 3,
+            retry_base: Duration::from_millis(500),
+            retry_max: Duration::from_secs(60),
+            robots: true,
+            cache_dir: default_cache_dir(),
+            user_agent: USER_AGENT.to_string(),
+            env_proxy: true,
+        }
+    }
+}
+
+/// `<platform cache folder>/claimcheck/http` (e.g. `~/.cache/claimcheck/http` on Linux).
+pub fn default_cache_dir() -> Option<PathBuf> {
+    dirs::cache_dir().map(|d| d.join("claimcheck").join("http"))
+}
+
+/// Why one URL could not be brought in. Each message says what happened and, where the
+/// user can do something, what.
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
+pub enum FetchError {
+    #[error("not a valid URL: {0}; give an absolute http:// or https:// address")]
+    BadUrl(String),
+    #[error("scheme '{0}' is not supported; only http:// and https:// addresses are fetched")]
+    Scheme(String),
+    #[error(
+        "robots.txt of {0} disallows {ROBOTS_AGENT} from this page; pass --ignore-robots only for pages you may fetch"
+    )]
+    Robots(String),
+    #[error("HTTP {status}{}", reason.as_deref().map(|r| format!(" {r}")).unwrap_or_default())]
+    Status { status: u16, reason: Option<String> },
+    #[error("skipped: content type '{0}' is not text (HTML, plain text, Markdown or JSON)")]
+    ContentType(String),
+    #[error("body larger than the {limit}-byte cap; raise --max-bytes to keep it")]
+    TooLarge { limit: u64 },
+    #[error("timed out after {0:?}; raise --timeout for slow servers")]
+    Timeout(Duration),
+    #[error("too many redirects (more than {0})")]
+    TooManyRedirects(usize),
+    #[error("redirect loop at {0}")]
+    RedirectLoop(String),
+    #[error("server asked to retry after {0} s, longer than the {1} s limit")]
+    RetryAfterTooLong(u64, u64),
+    #[error("connection failed: {0}")]
+    Connect(String),
+    #[error("{0}")]
+    Other(String),
+}
+
+impl FetchError {
+    /// Worth another attempt: connection errors, 429 and 5xx.
+    fn retryable(&self) -> bool {
+        match self {
+            FetchError::Connect(_) => true,
+            FetchError::Status { status, .. } => *status == 429 || *status >= 500,
+            _ => false,
+        }
+    }
+}
+
+/// A page brought in and decoded.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The URL as asked for.
+    pub url: String,
+    /// The URL after redirects.
+    pub final_url: String,
+    /// HTTP status of the page (200 also when a 304 revalidated the cached copy).
+    pub status: u16,
+    pub content_type: Option<String>,
+    /// How the page is written, from its content type (sniffed when it has none).
+    pub format: Option<Format>,
+    /// The body decoded to UTF-8.
+    pub text: String,
+    /// The charset the body was decoded from.
+    pub charset: &'static str,
+    pub cache: CacheStatus,
+    /// When the response was received (RFC 3339, UTC).
+    pub fetched_at: String,
+}
+
+impl Page {
+    /// Ingest the page like a file; the document is named by the URL as asked for.
+    pub fn to_document(&self) -> Result<Document> {
+        ingest::from_bytes(&self.url, self.text.as_bytes(), self.format)
+    }
+}
+
+/// Parse and check a URL: absolute, `http` or `https`.
+pub fn parse_url(s: &str) -> std::result::Result<Url, FetchError> {
+    let url = Url::parse(s.trim()).map_err(|e| FetchError::BadUrl(format!("'{s}' ({e})")))?;
+    match url.scheme() {
+        "http" | "https" => {}
+        other => return Err(FetchError::Scheme(other.to_string())),
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(FetchError::BadUrl(format!("'{s}' (no host)")));
+    }
+    Ok(url)
+}
+
+/// What robots.txt says about one origin.
+enum Robots {
+    AllowAll,
+    Rules(Box<texting_robots::Robot>),
+    DisallowAll,
+}
+
+/// Fetches pages under global and per-host limits, with retries, robots.txt and a cache.
+/// Cheap to share: wrap it in an [`Arc`] and call [`Fetcher::fetch_all`].
+pub struct Fetcher {
+    client: reqwest::Client,
+    opts: FetchOptions,
+    cache: Option<Cache>,
+    global: Arc<Semaphore>,
+    hosts: Mutex<HashMap<String, Arc<Semaphore>>>,
+    robots: Mutex<HashMap<String, Arc<OnceCell<Arc<Robots>>>>>,
+    jitter: std::collections::hash_map::RandomState,
+}
+
+/// Builds a [`Fetcher`]; every setting defaults to [`FetchOptions::default`].
+#[derive(Debug, Clone, Default)]
+pub struct FetcherBuilder {
+    opts: FetchOptions,
+}
+
+impl FetcherBuilder {
+    pub fn options(mut self, opts: FetchOptions) -> Self {
+        self.opts = opts;
+        self
+    }
+    pub fn concurrency(mut self, n: usize) -> Self {
+        self.opts.concurrency = n;
+        self
+    }
+    pub fn per_host(mut self, n: usize) -> Self {
+        self.opts.per_host = n;
+        self
+    }
+    /// Total per-request timeout; the connect timeout becomes the smaller of it and 10 s.
+    pub fn timeout(mut self, t: Duration) -> Self {
+        self.opts.timeout = t;
+        self.opts.connect_timeout = t.min(Duration::from_secs(10));
+        self
+    }
+    pub fn max_bytes(mut self, n: u64) -> Self {
+        self.opts.max_bytes = n;
+        self
+    }
+    pub fn retries(mut self, n: u32) -> Self {
+        self.opts.retries = n;
+        self
+    }
+    pub fn retry_base(mut self, d: Duration) -> Self {
+        self.opts.retry_base = d;
+        self
+    }
+    pub fn retry_max(mut self, d: Duration) -> Self {
+        self.opts.retry_max = d;
+        self
+    }
+    pub fn robots(mut self, respect: bool) -> Self {
+        self.opts.robots = respect;
+        self
+    }
+    pub fn cache_dir(mut self, dir: Option<PathBuf>) -> Self {
+        self.opts.cache_dir = dir;
+        self
+    }
+    /// Whether to use a proxy from the environment (tests turn it off to stay on loopback).
+    pub fn env_proxy(mut self, use_it: bool) -> Self {
+        self.opts.env_proxy = use_it;
+        self
+    }
+
+    pub fn build(self) -> Result<Fetcher> {
+        Fetcher::new(self.opts)
+    }
+}
+
+impl Fetcher {
+    pub fn builder() -> FetcherBuilder {
+        FetcherBuilder::default()
+    }
+
+    pub fn new(opts: FetchOptions) -> Result<Fetcher> {
+        if opts.concurrency == 0 || opts.per_host == 0 {
+            return Err(Error::Usage(
+                "--concurrency and --per-host must be at least 1".into(),
+            ));
+        }
+        let max_redirects = opts.max_redirects;
+        let policy = redirect::Policy::custom(move |attempt| {
+            if attempt.previous().iter().any(|u| u == attempt.url()) {
+                let u = attempt.url().to_string();
+                return attempt.error(FetchError::RedirectLoop(u));
+            }
+            if attempt.previous().len() > max_redirects {
+                return attempt.error(FetchError::TooManyRedirects(max_redirects));
+            }
+            if !matches!(attempt.url().scheme(), "http" | "https") {
+                let s = attempt.url().scheme().to_string();
+                return attempt.error(FetchError::Scheme(s));
+            }
+            attempt.follow()
+        });
+        let mut client = reqwest::Client::builder();
+        if !opts.env_proxy {
+            client = client.no_proxy();
+        }
+        let client = client
+            .user_agent(opts.user_agent.clone())
+            .timeout(opts.timeout)
+            .connect_timeout(opts.connect_timeout)
+            .redirect(policy)
+            .gzip(true)
+            .brotli(true)
+            .build()
+            .map_err(|e| Error::Usage(format!("cannot set up the HTTP client: {e}")))?;
+        let cache = opts.cache_dir.clone().map(Cache::new);
+        Ok(Fetcher {
+            client,
+            global: Arc::new(Semaphore::new(opts.concurrency)),
+            hosts: Mutex::new(HashMap::new()),
+            robots: Mutex::new(HashMap::new()),
+            jitter: std::collections::hash_map::RandomState::new(),
+            cache,
+            opts,
+        })
+    }
+
+    pub fn options(&self) -> &FetchOptions {
+        &self.opts
+    }
+
+    /// Fetch many URLs at once under the limits; one failing never stops the others.
+    /// `on_done` is called as each finishes (for a progress bar). Results come back in
+    /// the order of `urls`.
+    pub async fn fetch_all(
+        self: &Arc<Self>,
+        urls: &[String],
+        on_done: impl Fn(&str, &std::result::Result<Page, FetchError>) + Send + Sync + 'static,
+    ) -> Vec<std::result::Result<Page, FetchError>> {
+        let on_done = Arc::new(on_done);
+        let mut set = tokio::task::JoinSet::new();
+        for (i, url) in urls.iter().enumerate() {
+            let me = Arc::clone(self);
+            let url = url.clone();
+            let on_done = Arc::clone(&on_done);
+            set.spawn(async move {
+                let r = me.fetch(&url).await;
+                on_done(&url, &r);
+                (i, r)
+            });
+        }
+        let mut out: Vec<Option<std::result::Result<Page, FetchError>>> = vec![None; urls.len()];
+        while let Some(joined) = set.join_next().await {
+            match joined {
+                Ok((i, r)) => out[i] = Some(r),
+                Err(e) => {
+                    // A panicking task is a bug; report it against no URL rather than abort.
+                    eprintln!("claimcheck: internal error in a fetch task: {e}");
+                }
+            }
+        }
+        out.into_iter()
+            .map(|r| r.unwrap_or_else(|| Err(FetchError::Other("internal error".into()))))
+            .collect()
+    }
+
+    /// Fetch one URL: check it, ask robots.txt, then request it with retries.
+    pub async fn fetch(&self, url: &str) -> std::result::Result<Page, FetchError> {
+        let parsed = parse_url(url)?;
+        if self.opts.robots && !self.robots_allow(&parsed).await {
+            return Err(FetchError::Robots(origin(&parsed)));
+        }
+        let mut attempt = 0u32;
+        loop {
+            let result = self.attempt(url, &parsed).await;
+            match result {
+                Ok(page) => return Ok(page),
+                Err((e, retry_after)) => {
+                    if !e.retryable() || attempt >= self.opts.retries {
+                        return Err(e);
+                    }
+                    let wait = match retry_after {
+                        Some(d) if d > self.opts.retry_max => {
+                            return Err(FetchError::RetryAfterTooLong(
+                                d.as_secs(),
+                                self.opts.retry_max.as_secs(),
+                            ));
+                        }
+                        Some(d) => d,
+                        None => self.backoff(url, attempt),
+                    };
+                    tokio::time::sleep(wait).await;
+                    attempt += 1;
+                }
+            }
+        }
+    }
+
+    /// Exponential backoff with "equal jitter": half the delay fixed, half random.
+    fn backoff(&self, url: &str, attempt: u32) -> Duration {
+        let full = self
+            .opts
+            .retry_base
+            .saturating_mul(2u32.saturating_pow(attempt))
+            .min(self.opts.retry_max);
+        let mut h = self.jitter.build_hasher();
+        h.write(url.as_bytes());
+        h.write_u32(attempt);
+        h.write_u128(
+            SystemTime::now()
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0),
+        );
+        let frac = (h.finish() % 1_000_000) as f64 / 1_000_000.0;
+        full / 2 + full.mul_f64(frac / 2.0)
+    }
+
+    fn host_limit(&self, url: &Url) -> Arc<Semaphore> {
+        let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+        let mut hosts = self.hosts.lock().unwrap_or_else(|p| p.into_inner());
+        Arc::clone(
+            hosts
+                .entry(host)
+                .or_insert_with(|| Arc::new(Semaphore::new(self.opts.per_host))),
+        )
+    }
+
+    /// One request under the limits. On failure, also the server's `Retry-After`.
+    async fn attempt(
+        &self,
+        url: &str,
+        parsed: &Url,
+    ) -> std::result::Result<Page, (FetchError, Option<Duration>)> {
+        // Host first, then global: a task waiting for a busy host holds no global slot.
+        let host = self.host_limit(parsed);
+        let _host = host.acquire().await.expect("semaphore never closed");
+        let _global = self.global.acquire().await.expect("semaphore never closed");
+
+        let cached = self.cache.as_ref().and_then(|c| c.get(url));
+        let mut req = self.client.get(parsed.clone()).header(
+            header::ACCEPT,
+            "text/html,application/xhtml+xml,text/markdown,text/plain;q=0.9,application/json;q=0.8,*/*;q=0.1",
+        );
+        if let Some(entry) = &cached {
+            if let Some(etag) = &entry.meta.etag {
+                req = req.header(header::IF_NONE_MATCH, etag);
+            }
+            if let Some(lm) = &entry.meta.last_modified {
+                req = req.header(header::IF_MODIFIED_SINCE, lm);
+            }
+        }
+        let resp = req.send().await.map_err(|e| (self.classify(e), None))?;
+        let fetched_at = rfc3339(SystemTime::now());
+        let status = resp.status();
+        let final_url = resp.url().to_string();
+        let headers = resp.headers().clone();
+
+        if status == StatusCode::NOT_MODIFIED
+            && let Some(entry) = cached
+        {
+            let body = entry.body;
+            return self
+                .finish(
+                    url,
+                    entry.meta.final_url,
+                    entry.meta.status,
+                    entry.meta.content_type,
+                    body,
+                    CacheStatus::Revalidated,
+                    fetched_at,
+                )
+                .map_err(|e| (e, None));
+        }
+        if !status.is_success() {
+            let retry_after = retry_after(&headers);
+            return Err((
+                FetchError::Status {
+                    status: status.as_u16(),
+                    reason: status.canonical_reason().map(str::to_string),
+                },
+                retry_after,
+            ));
+        }
+        let content_type = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        if let Some(ct) = &content_type
+            && decode::kind(ct).is_none()
+        {
+            return Err((FetchError::ContentType(decode::mime(ct)), None));
+        }
+        let body = self.read_body(resp).await.map_err(|e| (e, None))?;
+        if let Some(cache) = &self.cache
+            && let Some(meta) = cache::Meta::from_response(
+                url,
+                &final_url,
+                status.as_u16(),
+                content_type.as_deref(),
+                &headers,
+            )
+        {
+            // A cache that cannot be written only costs a download next time.
+            let _ = cache.put(url, &meta, &body);
+        }
+        let cache_status = if self.cache.is_some() {
+            CacheStatus::Miss
+        } else {
+            CacheStatus::Off
+        };
+        self.finish(
+            url,
+            final_url,
+            status.as_u16(),
+            content_type,
+            body,
+            cache_status,
+            fetched_at,
+        )
+        .map_err(|e| (e, None))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &self,
+        url: &str,
+        final_url: String,
+        status: u16,
+        content_type: Option<String>,
+        body: Vec<u8>,
+        cache: CacheStatus,
+        fetched_at: String,
+    ) -> std::result::Result<Page, FetchError> {
+        let kind = content_type.as_deref().and_then(decode::kind);
+        let (text, charset) = decode::to_utf8(&body, content_type.as_deref());
+        let format = match kind {
+            Some(k) => k.format(),
+            None => Some(Format::sniff(&text)),
+        };
+        Ok(Page {
+            url: url.to_string(),
+            final_url,
+            status,
+            content_type,
+            format,
+            text,
+            charset,
+            cache,
+            fetched_at,
+        })
+    }
+
+    /// Read the body as it streams in, stopping as soon as it passes the cap.
+    async fn read_body(
+        &self,
+        mut resp: reqwest::Response,
+    ) -> std::result::Result<Vec<u8>, FetchError> {
+        let limit = self.opts.max_bytes;
+        if resp.content_length().is_some_and(|n| n > limit) {
+            return Err(FetchError::TooLarge { limit });
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(|e| self.classify(e))? {
+            if body.len() as u64 + chunk.len() as u64 > limit {
+                return Err(FetchError::TooLarge { limit });
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
+    }
+
+    fn classify(&self, e: reqwest::Error) -> FetchError {
+        // Our own redirect-policy errors come back wrapped.
+        let mut src: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+        while let Some(s) = src {
+            if let Some(fe) = s.downcast_ref::<FetchError>() {
+                return fe.clone();
+            }
+            src = s.source();
+        }
+        if e.is_timeout() {
+            if e.is_connect() {
+                return FetchError::Connect(format!(
+                    "connecting timed out after {:?}",
+                    self.opts.connect_timeout
+                ));
+            }
+            return FetchError::Timeout(self.opts.timeout);
+        }
+        if e.is_connect() {
+            return FetchError::Connect(innermost(&e));
+        }
+        if e.is_redirect() {
+            return FetchError::TooManyRedirects(self.opts.max_redirects);
+        }
+        if e.is_body() || e.is_decode() {
+            return FetchError::Connect(format!("reading the body failed: {}", innermost(&e)));
+        }
+        FetchError::Other(innermost(&e))
+    }
+
+    /// Does robots.txt of the URL's origin allow us? Fetched once per origin per run.
+    async fn robots_allow(&self, url: &Url) -> bool {
+        let key = origin(url);
+        let cell = {
+            let mut map = self.robots.lock().unwrap_or_else(|p| p.into_inner());
+            Arc::clone(map.entry(key.clone()).or_default())
+        };
+        let robots = cell
+            .get_or_init(|| async { Arc::new(self.load_robots(url).await) })
+            .await;
+        match robots.as_ref() {
+            Robots::AllowAll => true,
+            Robots::DisallowAll => false,
+            Robots::Rules(r) => r.allowed(url.as_str()),
+        }
+    }
+
+    /// RFC 9309: 2xx → the rules; 4xx → no rules (allow); 5xx or unreachable → disallow.
+    async fn load_robots(&self, url: &Url) -> Robots {
+        let Ok(robots_url) = url.join("/robots.txt") else {
+            return Robots::AllowAll;
+        };
+        let host = self.host_limit(url);
+        let _host = host.acquire().await.expect("semaphore never closed");
+        let _global = self.global.acquire().await.expect("semaphore never closed");
+        let resp = match self.client.get(robots_url).send().await {
+            Ok(r) => r,
+            Err(_) => return Robots::DisallowAll,
+        };
+        let status = resp.status();
+        if status.is_client_error() {
+            return Robots::AllowAll;
+        }
+        if !status.is_success() {
+            return Robots::DisallowAll;
+        }
+        let body = match self.read_body(resp).await {
+            Ok(b) => b,
+            Err(_) => return Robots::AllowAll,
+        };
+        match texting_robots::Robot::new(ROBOTS_AGENT, &body) {
+            Ok(r) => Robots::Rules(Box::new(r)),
+            Err(_) => Robots::AllowAll,
+        }
+    }
+}
+
+fn origin(url: &Url) -> String {
+    url.origin().ascii_serialization()
+}
+
+fn innermost(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut msg = e.to_string();
+    let mut src = e.source();
+    while let Some(s) = src {
+        msg = s.to_string();
+        src = s.source();
+    }
+    msg
+}
+
+/// `Retry-After` as seconds or as an HTTP date.
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let v: &HeaderValue = headers.get(header::RETRY_AFTER)?;
+    let s = v.to_str().ok()?.trim();
+    if let Ok(secs) = s.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = httpdate::parse_http_date(s).ok()?;
+    Some(
+        when.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
+/// A time as RFC 3339 in UTC, to the second: `2025-08-18T09:30:00Z`.
+pub fn rfc3339(t: SystemTime) -> String {
+    let secs = t
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+/// A small runtime for the synchronous pipeline: I/O bound, so two worker threads do.
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start the network runtime: {e}")))
+}
+
+/// Fetch URLs (articles or corpus entries given as URLs) and ingest each like a file;
+/// each document is named by its URL. One failing URL gives an error for it alone.
+pub fn fetch_documents(urls: &[String], opts: &FetchOptions) -> Result<Vec<Result<Document>>> {
+    let fetcher = Arc::new(Fetcher::new(opts.clone())?);
+    let rt = runtime()?;
+    let pages = rt.block_on(fetcher.fetch_all(urls, |_, _| {}));
+    Ok(urls
+        .iter()
+        .zip(pages)
+        .map(|(url, page)| match page {
+            Ok(page) => page.to_document(),
+            Err(e) => Err(Error::input(url, format!("cannot fetch: {e}"))),
+        })
+        .collect())
+}
+
+/// Fetch one URL and ingest it (an article given as a URL).
+pub fn fetch_document(url: &str, opts: &FetchOptions) -> Result<Document> {
+    fetch_documents(&[url.to_string()], opts)?
+        .pop()
+        .unwrap_or_else(|| Err(Error::input(url, "nothing fetched")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc3339_formats_known_instants() {
+        assert_eq!(rfc3339(SystemTime::UNIX_EPOCH), "1970-01-01T00:00:00Z");
+        let t = SystemTime::UNIX_EPOCH + Duration::from_secs(1_755_509_400);
+        assert_eq!(rfc3339(t), "2025-08-18T09:30:00Z");
+        let leap = SystemTime::UNIX_EPOCH + Duration::from_secs(951_782_400);
+        assert_eq!(rfc3339(leap), "2000-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn only_http_and_https() {
+        assert!(parse_url("https://example.org/a").is_ok());
+        assert!(
+            matches!(parse_url("ftp://example.org/a"), Err(FetchError::Scheme(s)) if s == "ftp")
+        );
+        assert!(matches!(
+            parse_url("file:///etc/passwd"),
+            Err(FetchError::Scheme(_))
+        ));
+        assert!(matches!(parse_url("not a url"), Err(FetchError::BadUrl(_))));
+    }
+
+    #[test]
+    fn retry_after_seconds() {
+        let mut h = HeaderMap::new();
+        h.insert(header::RETRY_AFTER, HeaderValue::from_static("3"));
+        assert_eq!(retry_after(&h), Some(Duration::from_secs(3)));
+        h.insert(
+            header::RETRY_AFTER,
+            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
+        );
+        assert_eq!(retry_after(&h), Some(Duration::ZERO));
+    }
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        let f = Fetcher::builder()
+            .retry_base(Duration::from_millis(100))
+            .retry_max(Duration::from_secs(1))
+            .cache_dir(None)
+            .build()
+            .unwrap();
+        for attempt in 0..6 {
+            let d = f.backoff("http://x/", attempt);
+            let full = Duration::from_millis(100 * 2u64.pow(attempt)).min(Duration::from_secs(1));
+            assert!(d >= full / 2 && d <= full, "{attempt}: {d:?}");
+        }
+    }
+}

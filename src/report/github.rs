@@ -1,0 +1,204 @@
+//! `--format github`: GitHub Actions workflow commands.
+//!
+//! In a workflow, a line such as `::error file=a.md,line=3,col=5::text` printed on
+//! stdout becomes an annotation on that line of the pull request's diff, which is
+//! where an editor reviewing a draft looks. One command per finding: `::error` for a
+//! contradicted claim, `::warning` for an unverified one when `--fail-on unverified`
+//! makes it a failure; supported claims (and unverified ones below `--fail-on`) say
+//! nothing, as a linter says nothing about clean lines.
+//!
+//! Positions are 1-based; columns count characters (Unicode code points), so a line
+//! with "Szijjártó" or typographic quotes still points at the claim. GitHub accepts
+//! `col`/`endColumn` only on one-line annotations, so a claim spanning lines gets
+//! `line`/`endLine` alone. Values are escaped as the runner requires: `%`, CR and LF
+//! everywhere, and `:` and `,` in properties too.
+//!
+//! [`step_summary`] is the Markdown table that the CLI appends to the file named by
+//! `GITHUB_STEP_SUMMARY`, shown on the run's summary page.
+
+use std::io::{self, Write};
+
+use super::{ClaimReport, Report, RunReport};
+use crate::config::FailOn;
+use crate::verdict::Label;
+
+pub struct GithubReport {
+    pub fail_on: FailOn,
+}
+
+/// Escape the message of a workflow command.
+pub fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escape a property value of a workflow command.
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// The command for a claim, if it is a finding under `fail_on`.
+fn command(fail_on: FailOn, label: Label) -> Option<&'static str> {
+    match label {
+        Label::Contradicted => Some("error"),
+        Label::Unverified if fail_on == FailOn::Unverified => Some("warning"),
+        _ => None,
+    }
+}
+
+fn message(c: &ClaimReport) -> String {
+    let mut m = format!(
+        "{} claim: {}\nReason: {}",
+        title_word(c.verdict),
+        c.text,
+        c.reason
+    );
+    if let Some(e) = c.evidence.first() {
+        let source = e
+            .source
+            .path
+            .as_deref()
+            .or(e.source.url.as_deref())
+            .unwrap_or("?");
+        m.push_str(&format!(
+            "\nEvidence: {} ({}:{})",
+            e.sentence, source, e.location.line
+        ));
+    }
+    m.push_str(&format!("\nClaim id: {}", c.id));
+    m
+}
+
+fn title_word(label: Label) -> &'static str {
+    match label {
+        Label::Supported => "Supported",
+        Label::Contradicted => "Contradicted",
+        Label::Unverified => "Unverified",
+    }
+}
+
+impl Report for GithubReport {
+    fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
+        for article in &report.articles {
+            for c in &article.claims {
+                let Some(cmd) = command(self.fail_on, c.verdict) else {
+                    continue;
+                };
+                let l = &c.location;
+                let mut props = vec![
+                    format!("file={}", escape_property(&article.path)),
+                    format!("line={}", l.line),
+                ];
+                if l.end_line == l.line {
+                    props.push(format!("col={}", l.column));
+                    props.push(format!("endLine={}", l.end_line));
+                    props.push(format!("endColumn={}", l.end_column));
+                } else {
+                    props.push(format!("endLine={}", l.end_line));
+                }
+                props.push(format!(
+                    "title={}",
+                    escape_property(&format!("claimcheck: {} claim", c.verdict.as_str()))
+                ));
+                writeln!(
+                    out,
+                    "::{cmd} {}::{}",
+                    props.join(","),
+                    escape_data(&message(c))
+                )?;
+            }
+        }
+        let s = &report.summary;
+        writeln!(
+            out,
+            "claimcheck: {} claims in {} article{}: {} supported, {} contradicted, {} unverified",
+            s.claims,
+            report.articles.len(),
+            if report.articles.len() == 1 { "" } else { "s" },
+            s.supported,
+            s.contradicted,
+            s.unverified
+        )
+    }
+}
+
+/// Markdown for `$GITHUB_STEP_SUMMARY`: counts, then one row per contradicted or
+/// unverified claim.
+pub fn step_summary(report: &RunReport, fail_on: FailOn) -> String {
+    let s = &report.summary;
+    let mut md = format!(
+        "### claimcheck\n\n{} claims in {} article{}: **{} contradicted**, {} unverified, {} supported.\n\n",
+        s.claims,
+        report.articles.len(),
+        if report.articles.len() == 1 { "" } else { "s" },
+        s.contradicted,
+        s.unverified,
+        s.supported
+    );
+    let rows: Vec<String> = report
+        .articles
+        .iter()
+        .flat_map(|a| a.claims.iter().map(move |c| (a, c)))
+        .filter(|(_, c)| c.verdict != Label::Supported)
+        .map(|(a, c)| {
+            let mark = if fail_on.fails(c.verdict) {
+                "❌"
+            } else {
+                "⚠️"
+            };
+            format!(
+                "| {mark} {} | `{}:{}:{}` | {} | {} |",
+                c.verdict.as_str(),
+                cell(&a.path).replace('`', "'"),
+                c.location.line,
+                c.location.column,
+                cell(&c.text),
+                cell(&c.reason)
+            )
+        })
+        .collect();
+    if rows.is_empty() {
+        md.push_str("No contradicted or unverified claims.\n");
+    } else {
+        md.push_str("| Verdict | Where | Claim | Reason |\n| --- | --- | --- | --- |\n");
+        for r in rows {
+            md.push_str(&r);
+            md.push('\n');
+        }
+    }
+    md
+}
+
+/// A Markdown table cell: no pipes, no line breaks, no raw HTML.
+fn cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\r', '\n'], " ")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Append the step summary to `path` (the runner's protocol is to append).
+pub fn append_step_summary(
+    path: &std::path::Path,
+    report: &RunReport,
+    fail_on: FailOn,
+) -> io::Result<()> {
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    f.write_all(step_summary(report, fail_on).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape_data("50% a\r\nb"), "50%25 a%0D%0Ab");
+        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+}

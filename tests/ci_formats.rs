@@ -1,0 +1,955 @@
+//! claimcheck as a CI checker: every output format on the fixture draft (snapshots),
+//! SARIF against the official schema, exact positions on lines with non-ASCII text,
+//! folders of drafts, baselines and inline suppressions, and the HTML page in a real
+//! headless browser.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const ARTICLE: &str = "fixtures/articles/white-house-talks.md";
+const SOURCES: &str = "fixtures/sources";
+const PUBLISHER: &str = "tests/ci/publisher.toml";
+
+/// The fixture run's counts, from the JSON contract (so that tuning the verdicts
+/// changes the snapshots, not every assertion).
+struct Counts {
+    claims: usize,
+    contradicted: usize,
+    unverified: usize,
+    supported: usize,
+}
+
+static N: std::sync::LazyLock<Counts> = std::sync::LazyLock::new(|| {
+    let (_, out, _) = run(&[
+        "check",
+        ARTICLE,
+        "--corpus",
+        SOURCES,
+        "--isolated",
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let n = |k: &str| v["summary"][k].as_u64().unwrap() as usize;
+    Counts {
+        claims: n("claims"),
+        contradicted: n("contradicted"),
+        unverified: n("unverified"),
+        supported: n("supported"),
+    }
+});
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn shared() -> Option<PathBuf> {
+    let p = root().join("../shared");
+    p.is_dir().then_some(p)
+}
+
+fn cmd_in(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("claimcheck").expect("binary");
+    c.current_dir(dir)
+        .env_remove("CLAIMCHECK_CONFIG")
+        .env_remove("CLAIMCHECK_FORMAT")
+        .env_remove("CLAIMCHECK_FAIL_ON")
+        .env_remove("GITHUB_STEP_SUMMARY");
+    c
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = cmd_in(dir).args(args).output().expect("runs");
+    let err = String::from_utf8(out.stderr).expect("utf-8 stderr");
+    assert!(!err.contains("panicked"), "{err}");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8(out.stdout).expect("utf-8 stdout"),
+        err,
+    )
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    run_in(&root(), args)
+}
+
+fn format(name: &str) -> String {
+    let (code, out, err) = run(&[
+        "check",
+        ARTICLE,
+        "--corpus",
+        SOURCES,
+        "--isolated",
+        "--format",
+        name,
+    ]);
+    assert_eq!(code, 1, "{err}");
+    out
+}
+
+fn sources() -> String {
+    root().join(SOURCES).to_string_lossy().into_owned()
+}
+
+/// The characters of line `line` (1-based) of `text` from column `col` (1-based).
+fn from_column(text: &str, line: usize, col: usize) -> String {
+    text.lines()
+        .nth(line - 1)
+        .expect("line exists")
+        .chars()
+        .skip(col - 1)
+        .collect()
+}
+
+// ---------------------------------------------------------------- formats
+
+#[test]
+fn github_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    std::fs::write(&summary, "previous step\n").unwrap();
+    let out = cmd_in(&root())
+        .args([
+            "check",
+            ARTICLE,
+            "--corpus",
+            SOURCES,
+            "--isolated",
+            "--format",
+            "github",
+        ])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = String::from_utf8(out.stdout).unwrap();
+    insta::assert_snapshot!("github", out);
+    let errors: Vec<&str> = out.lines().filter(|l| l.starts_with("::error ")).collect();
+    assert_eq!(errors.len(), N.contradicted);
+    assert!(
+        !out.contains("::warning"),
+        "unverified is not a failure by default"
+    );
+    for l in &errors {
+        assert!(!l.contains('\n') && !l.contains('\r'));
+        let (props, _) = l["::error ".len()..].split_once("::").unwrap();
+        for key in ["file=", "line=", "col=", "endLine=", "endColumn=", "title="] {
+            assert!(props.contains(key), "{key} missing: {l}");
+        }
+    }
+    let md = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        md.starts_with("previous step\n"),
+        "appended, not overwritten"
+    );
+    insta::assert_snapshot!("github_step_summary", md);
+
+    // Under --fail-on unverified, unverified claims become warnings.
+    let (code, out, _) = run(&[
+        "check",
+        ARTICLE,
+        "--corpus",
+        SOURCES,
+        "--isolated",
+        "--format",
+        "github",
+        "--fail-on",
+        "unverified",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("::warning ")).count(),
+        N.unverified
+    );
+}
+
+#[test]
+fn github_columns_on_a_line_with_non_ascii_characters() {
+    let text = std::fs::read_to_string(root().join(ARTICLE)).unwrap();
+    let out = format("github");
+    // Line 15 has typographic quotes (“cannot imagine”) before the contradicted claims.
+    let l = out
+        .lines()
+        .find(|l| l.contains("within three weeks"))
+        .expect("annotation for the planted date error");
+    let prop = |k: &str| -> usize {
+        l.split([',', ' ', ':'])
+            .find_map(|p| p.strip_prefix(&format!("{k}=")))
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let (line, col, end_line, end_col) = (
+        prop("line"),
+        prop("col"),
+        prop("endLine"),
+        prop("endColumn"),
+    );
+    assert_eq!((line, end_line), (15, 15));
+    let source_line = text.lines().nth(line - 1).unwrap();
+    assert!(!source_line.is_ascii());
+    assert!(source_line.find('“').unwrap() < source_line.find("within three").unwrap());
+    let claim = "Merz said a meeting between Putin and Zelensky could be held within three weeks.";
+    assert!(
+        from_column(&text, line, col).starts_with(claim),
+        "col {col}"
+    );
+    // endColumn is the claim's last character.
+    assert_eq!(end_col - col + 1, claim.chars().count());
+}
+
+#[test]
+fn sarif_log() {
+    let out = format("sarif");
+    insta::assert_snapshot!("sarif", out);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let run = &v["runs"][0];
+    let rules: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            "claimcheck/contradicted",
+            "claimcheck/unverified",
+            "claimcheck/supported"
+        ]
+    );
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), N.claims);
+    let failing: Vec<&Value> = results.iter().filter(|r| r["kind"] == "fail").collect();
+    assert_eq!(failing.len(), N.contradicted);
+    for r in results {
+        assert!(
+            r["partialFingerprints"]["claimId/v1"]
+                .as_str()
+                .unwrap()
+                .starts_with("c-")
+        );
+        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap();
+        assert_eq!(uri, ARTICLE, "relative to the working directory");
+        if r["kind"] != "fail" {
+            assert_eq!(r["level"], "none");
+        }
+    }
+    // Code-point columns; the end column is exclusive.
+    let text = std::fs::read_to_string(root().join(ARTICLE)).unwrap();
+    let r = results
+        .iter()
+        .find(|r| {
+            r["message"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("three weeks")
+        })
+        .unwrap();
+    let region = &r["locations"][0]["physicalLocation"]["region"];
+    let col = region["startColumn"].as_u64().unwrap() as usize;
+    let end = region["endColumn"].as_u64().unwrap() as usize;
+    let from = from_column(&text, 15, col);
+    let snippet = region["snippet"]["text"].as_str().unwrap();
+    assert_eq!(from.chars().take(end - col).collect::<String>(), snippet);
+    let start = region["byteOffset"].as_u64().unwrap() as usize;
+    let len = region["byteLength"].as_u64().unwrap() as usize;
+    assert_eq!(&text[start..start + len], snippet);
+}
+
+#[test]
+fn sarif_validates_against_the_official_schema() {
+    let Some(shared) = shared() else {
+        eprintln!("skipping: ../shared is absent");
+        return;
+    };
+    let mut schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(shared.join("spec/sarif-2.1.0.schema.json")).unwrap(),
+    )
+    .unwrap();
+    // The official schema's `language` patterns have a stray `]`
+    // (`^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$`), which the validator's meta-schema
+    // check rejects as a regex. claimcheck never writes `language`; use the intended
+    // pattern in memory so the rest of the schema is checked as published.
+    fn fix_patterns(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                for (k, x) in map.iter_mut() {
+                    if k == "pattern" && x.as_str().is_some_and(|p| p.ends_with("[a-zA-Z]{2}]?$")) {
+                        *x = Value::String("^[a-zA-Z]{2}(-[a-zA-Z]{2})?$".into());
+                    } else {
+                        fix_patterns(x);
+                    }
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(fix_patterns),
+            _ => {}
+        }
+    }
+    fix_patterns(&mut schema);
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for fail_on in ["contradicted", "unverified", "never"] {
+        let (_, out, _) = run(&[
+            "check",
+            ARTICLE,
+            "--corpus",
+            SOURCES,
+            "--isolated",
+            "--format",
+            "sarif",
+            "--fail-on",
+            fail_on,
+        ]);
+        let v: Value = serde_json::from_str(&out).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{fail_on}: {errors:#?}");
+    }
+    // The validator does catch a broken log.
+    let (_, out, _) = run(&[
+        "check",
+        ARTICLE,
+        "--corpus",
+        SOURCES,
+        "--isolated",
+        "--format",
+        "sarif",
+    ]);
+    let mut v: Value = serde_json::from_str(&out).unwrap();
+    v["runs"][0]["results"][0]["level"] = Value::String("fatal".into());
+    assert!(!validator.is_valid(&v));
+}
+
+#[test]
+fn junit_xml() {
+    let out = format("junit");
+    insta::assert_snapshot!("junit", out);
+    let doc = roxmltree::Document::parse(&out).expect("well-formed XML");
+    let suites = doc.root_element();
+    assert_eq!(suites.tag_name().name(), "testsuites");
+    assert_eq!(
+        suites.attribute("tests"),
+        Some(N.claims.to_string().as_str())
+    );
+    assert_eq!(
+        suites.attribute("failures"),
+        Some(N.contradicted.to_string().as_str())
+    );
+    let cases = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .count();
+    assert_eq!(cases, N.claims);
+    let failures = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("failure"))
+        .count();
+    assert_eq!(failures, N.contradicted);
+    // --fail-on unverified fails the unverified claims too; never fails nothing.
+    let (_, out, _) = run(&[
+        "check",
+        ARTICLE,
+        "--corpus",
+        SOURCES,
+        "--isolated",
+        "--format",
+        "junit",
+        "--fail-on",
+        "unverified",
+    ]);
+    assert!(out.contains(&format!(
+        r#"<testsuites name="claimcheck" tests="{}" failures="{}""#,
+        N.claims,
+        N.contradicted + N.unverified
+    )));
+    let (code, out, _) = run(&[
+        "check",
+        ARTICLE,
+        "--corpus",
+        SOURCES,
+        "--isolated",
+        "--format",
+        "junit",
+        "--fail-on",
+        "never",
+    ]);
+    assert_eq!(code, 0);
+    assert!(!out.contains("<failure"));
+}
+
+#[test]
+fn jsonl_stream() {
+    let out = format("jsonl");
+    insta::assert_snapshot!("jsonl", out);
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), N.claims + 1);
+    assert!(
+        lines[..N.claims]
+            .iter()
+            .all(|l| l["type"] == "claim" && l["path"] == ARTICLE)
+    );
+    let last = &lines[N.claims];
+    assert_eq!(last["type"], "summary");
+    assert_eq!(last["claims"], N.claims);
+    assert_eq!(last["contradicted"], N.contradicted);
+    // Ordered by position.
+    let pos: Vec<(u64, u64)> = lines[..N.claims]
+        .iter()
+        .map(|l| {
+            (
+                l["location"]["line"].as_u64().unwrap(),
+                l["location"]["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let mut sorted = pos.clone();
+    sorted.sort();
+    assert_eq!(pos, sorted);
+}
+
+#[test]
+fn claimreview_json_ld() {
+    let (code, out, err) = run(&[
+        "check",
+        ARTICLE,
+        "--corpus",
+        SOURCES,
+        "--config",
+        PUBLISHER,
+        "--format",
+        "claimreview",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    insta::assert_snapshot!("claimreview", out);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let all = v.as_array().unwrap();
+    assert_eq!(all.len(), N.claims);
+    for r in all {
+        assert_eq!(r["@context"], "https://schema.org");
+        assert_eq!(r["@type"], "ClaimReview");
+        let rating = &r["reviewRating"];
+        let (value, name) = (
+            rating["ratingValue"].as_u64().unwrap(),
+            &rating["alternateName"],
+        );
+        let expected = match value {
+            1 => "Contradicted",
+            2 => "Unverified",
+            3 => "Supported",
+            _ => panic!("off the 1–3 scale"),
+        };
+        assert_eq!(name, expected);
+        assert_eq!(
+            (
+                rating["worstRating"].as_u64(),
+                rating["bestRating"].as_u64()
+            ),
+            (Some(1), Some(3))
+        );
+        assert!(!rating["ratingExplanation"].as_str().unwrap().is_empty());
+        assert_eq!(r["author"]["name"], "Meridian Fact Desk");
+        assert_eq!(r["author"]["url"], "https://meridian.example");
+        let id = r["identifier"].as_str().unwrap();
+        assert_eq!(r["url"], format!("https://meridian.example/checks/{id}"));
+    }
+    // Without a publisher, nothing is invented.
+    let out = format("claimreview");
+    assert!(!out.contains("\"author\"") && !out.contains("\"url\": \"https://meridian"));
+}
+
+#[test]
+fn html_page() {
+    let out = format("html");
+    insta::assert_snapshot!("html", out);
+    assert!(out.starts_with("<!DOCTYPE html>"));
+    assert_eq!(out.matches("<mark class=\"claim ").count(), N.claims);
+    assert_eq!(
+        out.matches("<mark class=\"claim contradicted\"").count(),
+        N.contradicted
+    );
+    assert!(!out.contains("<script"), "self-contained, no script");
+    assert!(
+        !out.contains("src=\"http") && !out.contains("href=\"http"),
+        "nothing external"
+    );
+}
+
+#[test]
+fn html_escapes_user_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("evil.txt");
+    std::fs::write(
+        &article,
+        "Zelensky was accompanied by six European leaders at the White House talks <script>alert(1)</script>.\n\n<img src=x onerror=alert(2)> Trump met Zelensky at the White House on Monday & said \"hello\".\n",
+    )
+    .unwrap();
+    let (_, out, err) = run_in(
+        dir.path(),
+        &[
+            "check",
+            "evil.txt",
+            "--corpus",
+            &sources(),
+            "--isolated",
+            "--format",
+            "html",
+        ],
+    );
+    assert!(out.contains("</html>"), "{err}");
+    assert!(!out.contains("<script>") && !out.contains("<img"), "{out}");
+    assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(out.contains("&lt;img src=x onerror=alert(2)&gt;"));
+}
+
+/// Find a headless Chromium, if installed.
+fn chromium() -> Option<PathBuf> {
+    [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ]
+    .iter()
+    .find_map(|name| {
+        std::env::var_os("PATH").and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|p| p.join(name))
+                .find(|p| p.is_file())
+        })
+    })
+}
+
+fn headless(browser: &Path, profile: &Path, extra: &[&str], page: &Path) -> std::process::Output {
+    std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(extra)
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs")
+}
+
+#[test]
+fn html_page_renders_in_a_headless_browser() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipping: chromium is not installed");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    std::fs::write(&page, format("html")).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let out = headless(&browser, profile.path(), &["--dump-dom"], &page);
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        dom.contains("</html>"),
+        "no DOM from chromium: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The browser parsed every highlight as an element, in the article text.
+    assert_eq!(
+        dom.matches("<mark class=\"claim contradicted\"").count(),
+        N.contradicted
+    );
+    assert_eq!(dom.matches("<mark class=\"claim ").count(), N.claims);
+    assert_eq!(dom.matches("<li class=\"card ").count(), N.claims);
+    // Each highlight links to its card.
+    for i in 0..N.claims {
+        assert!(dom.contains(&format!("href=\"#a0-c{i}\"")));
+        assert!(dom.contains(&format!("id=\"a0-c{i}\"")));
+    }
+    assert!(dom.contains("six European leaders"));
+
+    // And it paints: a screenshot is a real PNG of some size.
+    let shot = dir.path().join("report.png");
+    let profile = tempfile::tempdir().unwrap();
+    let arg = format!("--screenshot={}", shot.display());
+    headless(
+        &browser,
+        profile.path(),
+        &[&arg, "--window-size=1280,1400"],
+        &page,
+    );
+    let png = std::fs::read(&shot).expect("screenshot written");
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "{} bytes",
+        png.len()
+    );
+    if let Some(keep) = std::env::var_os("CLAIMCHECK_KEEP_SCREENSHOT") {
+        std::fs::copy(&shot, keep).unwrap();
+    }
+}
+
+// ------------------------------------------------ locations in every article format
+
+#[test]
+fn locations_are_exact_in_text_and_html_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let claim = "Zelensky was accompanied by six European leaders at the White House talks.";
+    let text = format!("Kyiv — Hungary’s minister Péter Szijjártó spoke on Tuesday. {claim}\n");
+    std::fs::write(dir.path().join("draft.txt"), &text).unwrap();
+    let html = format!(
+        "<!doctype html><html><head><title>Talks</title></head><body><article>\n<h1>Talks in Washington</h1>\n<p>Kyiv — Hungary’s minister Péter Szijjártó spoke on Tuesday. {claim}</p>\n</article></body></html>\n"
+    );
+    std::fs::write(dir.path().join("draft.html"), &html).unwrap();
+    for (name, raw) in [("draft.txt", &text), ("draft.html", &html)] {
+        let (code, out, err) = run_in(
+            dir.path(),
+            &[
+                "check",
+                name,
+                "--corpus",
+                &sources(),
+                "--isolated",
+                "--format",
+                "github",
+            ],
+        );
+        assert_eq!(code, 1, "{name}: {out}{err}");
+        let l = out
+            .lines()
+            .find(|l| l.contains("six European"))
+            .expect(name);
+        let prop = |k: &str| -> usize {
+            l.split([',', ' ', ':'])
+                .find_map(|p| p.strip_prefix(&format!("{k}=")))
+                .unwrap()
+                .parse()
+                .unwrap()
+        };
+        let from = from_column(raw, prop("line"), prop("col"));
+        assert!(from.starts_with(claim), "{name}: {from}");
+        assert_eq!(
+            prop("endColumn") - prop("col") + 1,
+            claim.chars().count(),
+            "{name}"
+        );
+        assert!(l.starts_with(&format!("::error file={name},")), "{l}");
+    }
+}
+
+// ------------------------------------------------------------- folders of drafts
+
+#[test]
+fn a_folder_of_drafts_shares_one_corpus_and_respects_gitignore() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("drafts/world")).unwrap();
+    std::fs::create_dir_all(d.join("drafts/scratch")).unwrap();
+    std::fs::copy(root().join(ARTICLE), d.join("drafts/world/talks.md")).unwrap();
+    std::fs::write(
+        d.join("drafts/a-brief.txt"),
+        "Zelensky was accompanied by seven European leaders at the White House talks.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("drafts/scratch/notes.md"),
+        "Zelensky was accompanied by nine European leaders at the White House talks.\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("drafts/.gitignore"), "scratch/\n").unwrap();
+    std::fs::write(d.join("drafts/photo.jpg"), [0u8; 16]).unwrap();
+    let (code, out, err) = run_in(
+        d,
+        &[
+            "check",
+            "drafts",
+            "--corpus",
+            &sources(),
+            "--isolated",
+            "--format",
+            "jsonl",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    let paths: Vec<String> = out
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|v| v["type"] == "claim")
+        .map(|v| v["path"].as_str().unwrap().to_string())
+        .collect();
+    let mut unique = paths.clone();
+    unique.dedup();
+    assert_eq!(
+        unique,
+        ["drafts/a-brief.txt", "drafts/world/talks.md"],
+        "sorted by path; scratch/ ignored"
+    );
+    let summary: Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+    assert_eq!(summary["articles"], 2);
+    assert_eq!(summary["contradicted"], N.contradicted);
+
+    // A folder with nothing to check is a clear error.
+    std::fs::create_dir(d.join("empty")).unwrap();
+    let (code, _, err) = run_in(d, &["check", "empty", "--corpus", &sources(), "--isolated"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no articles to check"), "{err}");
+}
+
+// ------------------------------------------------------- baselines and suppressions
+
+#[test]
+fn a_baseline_silences_exactly_its_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(root().join(ARTICLE), d.join("draft.md")).unwrap();
+    let check = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            "draft.md",
+            "--corpus",
+            SOURCES_ABS.as_str(),
+            "--isolated",
+        ];
+        args.extend_from_slice(extra);
+        run_in(d, &args)
+    };
+    let (code, out, err) = check(&["--write-baseline", "baseline.json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.is_empty());
+    let findings = N.contradicted + N.unverified;
+    assert!(
+        err.contains(&format!("wrote {findings} finding(s) to baseline.json")),
+        "{err}"
+    );
+    let written = std::fs::read_to_string(d.join("baseline.json")).unwrap();
+    let b: Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(b["schema"], "claimcheck.baseline/1");
+    assert_eq!(b["findings"].as_array().unwrap().len(), findings);
+    assert_eq!(b["findings"][0]["path"], "draft.md");
+
+    // Same draft: everything is known, the run passes even under --fail-on unverified.
+    let (code, out, err) = check(&[
+        "--baseline",
+        "baseline.json",
+        "--fail-on",
+        "unverified",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["summary"]["contradicted"], 0);
+    assert_eq!(r["summary"]["unverified"], 0);
+    assert_eq!(
+        r["summary"]["supported"], N.supported,
+        "supported claims are still reported"
+    );
+    assert!(
+        err.contains(&format!("{findings} in the baseline")),
+        "{err}"
+    );
+
+    // A new contradiction still fails, and only it is reported.
+    let mut text = std::fs::read_to_string(d.join("draft.md")).unwrap();
+    text.push_str(
+        "\nZelensky was accompanied by nine European leaders at the White House talks.\n",
+    );
+    std::fs::write(d.join("draft.md"), text).unwrap();
+    let (code, out, err) = check(&["--baseline", "baseline.json", "--format", "github"]);
+    assert_eq!(code, 1, "{out}{err}");
+    let errors: Vec<&str> = out.lines().filter(|l| l.starts_with("::error")).collect();
+    assert_eq!(errors.len(), 1, "{out}");
+    assert!(errors[0].contains("nine European leaders"));
+
+    // Rewording a baselined claim makes it new again.
+    let text = std::fs::read_to_string(d.join("draft.md"))
+        .unwrap()
+        .replace("on Thursday.", "on Wednesday.");
+    std::fs::write(d.join("draft.md"), text).unwrap();
+    let (_, out, _) = check(&["--baseline", "baseline.json", "--format", "github"]);
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("::error")).count(),
+        2,
+        "{out}"
+    );
+
+    // A bad baseline is a clear error.
+    std::fs::write(
+        d.join("bad.json"),
+        "{\"schema\": \"other\", \"findings\": []}",
+    )
+    .unwrap();
+    let (code, _, err) = check(&["--baseline", "bad.json"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("bad.json:1") && err.contains("claimcheck.baseline/1"),
+        "{err}"
+    );
+    // --baseline and --write-baseline together make no sense.
+    let (code, _, _) = check(&["--baseline", "baseline.json", "--write-baseline", "b2.json"]);
+    assert_eq!(code, 2);
+}
+
+static SOURCES_ABS: std::sync::LazyLock<String> = std::sync::LazyLock::new(sources);
+
+#[test]
+fn an_editor_marks_a_claim_as_reviewed_in_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = std::fs::read_to_string(root().join(ARTICLE)).unwrap();
+    // Mark the paragraph with the Thursday claim and the one with two planted errors.
+    let text = text
+        .replacen(
+            "The White House meeting came after",
+            "<!-- claimcheck: ignore -->\nThe White House meeting came after",
+            1,
+        )
+        .replacen(
+            "A bilateral meeting between",
+            "<!-- claimcheck: ignore-next-line -->\nA bilateral meeting between",
+            1,
+        );
+    std::fs::write(d.join("draft.md"), &text).unwrap();
+    let (code, out, err) = run_in(
+        d,
+        &[
+            "check",
+            "draft.md",
+            "--corpus",
+            &sources(),
+            "--isolated",
+            "--format",
+            "github",
+        ],
+    );
+    assert_eq!(code, 1, "{err}");
+    let errors: Vec<&str> = out.lines().filter(|l| l.starts_with("::error")).collect();
+    assert_eq!(errors.len(), 1, "{out}");
+    assert!(errors[0].contains("six European"));
+    assert!(err.contains("3 marked in the draft"), "{err}");
+    // The comment is not a claim, and the claims after it keep their real lines.
+    assert!(!out.contains("claimcheck: ignore"));
+    assert!(errors[0].contains("line=3,"));
+}
+
+// ------------------------------------------------------------------ README
+
+/// The fenced code blocks of one README section, as (language, text).
+fn readme_blocks(section: &str) -> Vec<(String, String)> {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme
+        .find(&format!("\n## {section}\n"))
+        .unwrap_or_else(|| panic!("README has no '## {section}' section"));
+    let body = &readme[start + 1..];
+    let body = &body[..body[3..].find("\n## ").map_or(body.len(), |i| i + 3)];
+    let mut blocks = Vec::new();
+    let mut lines = body.lines();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim_start();
+        if let Some(lang) = trimmed.strip_prefix("```") {
+            let indent = line.len() - trimmed.len();
+            let mut text = String::new();
+            for l in lines.by_ref() {
+                if l.trim_start().starts_with("```") {
+                    break;
+                }
+                text.push_str(l.get(indent..).unwrap_or(l.trim_start()));
+                text.push('\n');
+            }
+            blocks.push((lang.to_string(), text));
+        }
+    }
+    blocks
+}
+
+#[test]
+fn readme_use_in_ci_is_true() {
+    use yaml_rust2::YamlLoader;
+    let blocks = readme_blocks("Use in CI");
+    let (_, help, _) = run(&["check", "--help"]);
+    let flags_exist = |text: &str| {
+        for word in text.split_whitespace() {
+            let flag = word.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '-');
+            if flag.starts_with("--") && flag.len() > 2 {
+                assert!(
+                    help.contains(flag),
+                    "README uses {flag}, which `check --help` lacks"
+                );
+            }
+        }
+    };
+    // The example config file is a valid config.
+    let toml_blocks: Vec<&String> = blocks
+        .iter()
+        .filter(|(l, _)| l == "toml")
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(toml_blocks.len(), 1);
+    claimcheck::config::parse(Path::new("README.md"), toml_blocks[0])
+        .expect("README config parses");
+
+    let yaml: Vec<&String> = blocks
+        .iter()
+        .filter(|(l, _)| l == "yaml")
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(yaml.len(), 2, "a workflow and a pre-commit config");
+    // The GitHub Actions workflow.
+    let wf = &YamlLoader::load_from_str(yaml[0]).expect("workflow is YAML")[0];
+    assert!(!wf["on"]["pull_request"].is_badvalue());
+    assert_eq!(wf["permissions"]["security-events"].as_str(), Some("write"));
+    let steps = wf["jobs"]["claimcheck"]["steps"].as_vec().expect("steps");
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+    for format in ["sarif", "html", "github"] {
+        assert!(
+            runs.iter()
+                .any(|r| r.starts_with("claimcheck check")
+                    && r.contains(&format!("--format {format}"))),
+            "workflow runs no --format {format}"
+        );
+    }
+    let uses: Vec<&str> = steps.iter().filter_map(|s| s["uses"].as_str()).collect();
+    assert!(
+        uses.iter()
+            .any(|u| u.starts_with("github/codeql-action/upload-sarif@"))
+    );
+    let sarif_step = steps
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.contains("upload-sarif"))
+        })
+        .unwrap();
+    assert_eq!(
+        sarif_step["with"]["sarif_file"].as_str(),
+        Some("claimcheck.sarif")
+    );
+    for r in &runs {
+        if r.starts_with("claimcheck") {
+            flags_exist(r);
+        }
+    }
+    // The pre-commit hook.
+    let pc = &YamlLoader::load_from_str(yaml[1]).expect("pre-commit config is YAML")[0];
+    let hook = &pc["repos"][0]["hooks"][0];
+    assert_eq!(pc["repos"][0]["repo"].as_str(), Some("local"));
+    assert_eq!(hook["id"].as_str(), Some("claimcheck"));
+    assert_eq!(hook["entry"].as_str(), Some("claimcheck check"));
+    let files = regex::Regex::new(hook["files"].as_str().unwrap()).unwrap();
+    assert!(files.is_match("drafts/talks.md") && !files.is_match("src/main.rs"));
+    // The shell examples use real flags.
+    for (lang, text) in &blocks {
+        if lang == "sh" {
+            flags_exist(text);
+        }
+    }
+}
