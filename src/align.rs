@@ -95,6 +95,11 @@ pub struct Alignment {
     pub stance: Stance,
     /// The diff ran out of time and is coarser than it could be.
     pub timed_out: bool,
+    /// The evidence only reports the claim ("reportedly", "allegedly").
+    pub hedged: bool,
+    /// Per claim token: its weight and whether the evidence states it, so that several
+    /// sentences of one source can be combined (see `verdict`).
+    pub found: Vec<(f64, bool)>,
 }
 
 /// Thresholds and bounds for alignment. Built with [`Aligner::default`] and adjusted with
@@ -109,15 +114,18 @@ pub struct Aligner {
     pub support_coverage: f64,
     /// Coverage below which a sentence is not even related.
     pub related_coverage: f64,
+    /// Anchor share needed for a refutation word ("hoax", "denied") to refute the claim.
+    pub refute_anchor: f64,
 }
 
 impl Default for Aligner {
     fn default() -> Self {
         Aligner {
             deadline: Duration::from_millis(20),
-            contradict_anchor: 0.6,
-            support_coverage: 0.66,
+            contradict_anchor: 0.5,
+            support_coverage: 0.5,
             related_coverage: 0.25,
+            refute_anchor: 0.4,
         }
     }
 }
@@ -165,6 +173,39 @@ fn antonym_of(stem: &str) -> impl Iterator<Item = &'static str> + '_ {
         }
     })
 }
+
+/// Stems of words that call a statement false.
+const REFUTATION: &[&str] = &[
+    "hoax",
+    "fake",
+    "fals",
+    "debunk",
+    "untru",
+    "fabric",
+    "satir",
+    "deni",
+    "baseless",
+    "bogus",
+    "myth",
+    "misinform",
+    "disinform",
+    "refut",
+    "dismiss",
+];
+
+/// Stems of words that report a statement without vouching for it.
+const HEDGES: &[&str] = &[
+    "reportedli",
+    "alleg",
+    "purport",
+    "unconfirm",
+    "rumor",
+    "rumour",
+    "unverifi",
+    "specul",
+    "appar",
+    "suppos",
+];
 
 /// Stems of verbs that report speech: they say who said it, not what happened, so
 /// "confirmed" against "said" is no difference worth weighing. ("denied" is not here:
@@ -406,16 +447,19 @@ impl Aligner {
         let missing_heads = heads.iter().filter(|t| !has(&t.key)).count();
         let name_missing = missing_heads > heads.len() / 4;
         let (mut total, mut found, mut a_total, mut a_found) = (0.0, 0.0, 0.0, 0.0);
+        let mut found_list = Vec::with_capacity(claim.len());
         for (t, &prefix) in claim.iter().zip(&c_prefix) {
             let w = weight(t, prefix, claim_text);
+            let present = w > 0.0
+                && if t.kind.is_value() {
+                    value_found(&t.kind, evidence)
+                } else {
+                    has(&t.key)
+                };
+            found_list.push((w, present));
             if w == 0.0 {
                 continue;
             }
-            let present = if t.kind.is_value() {
-                value_found(&t.kind, evidence)
-            } else {
-                has(&t.key)
-            };
             total += w;
             if present {
                 found += w;
@@ -428,6 +472,7 @@ impl Aligner {
             }
         }
         let coverage = if total > 0.0 { found / total } else { 0.0 };
+        let found = found_list;
         let anchor = if a_total > 0.0 {
             a_found / a_total
         } else {
@@ -519,7 +564,7 @@ impl Aligner {
         // Negation on one side only.
         let cneg = claim.iter().position(|t| t.kind == Kind::Negation);
         let eneg = evidence.iter().position(|t| t.kind == Kind::Negation);
-        let agree_otherwise = coverage >= self.support_coverage;
+        let agree_otherwise = coverage >= 0.7 && anchor >= 0.7;
         // In a sentence that otherwise says the same, the negated word may be worded
         // differently on the other side ("does not think" / "believes"): take the words
         // the diff replaced it with.
@@ -611,9 +656,33 @@ impl Aligner {
             }
         }
 
-        let stance = if !conflicts.is_empty() && anchor >= self.contradict_anchor {
+        // A sentence about the claim's subject that calls it false ("hoax", "denied",
+        // "no evidence") refutes it even without a differing value.
+        let claim_has = |stems: &[&str]| claim.iter().any(|t| stems.contains(&t.key.as_str()));
+        if conflicts.is_empty()
+            && anchor >= self.refute_anchor
+            && !claim_has(REFUTATION)
+            && let Some(i) = evidence
+                .iter()
+                .position(|t| REFUTATION.contains(&t.key.as_str()))
+        {
+            conflicts.push(Conflict {
+                kind: ConflictKind::Other,
+                claim: "(stated as fact)".to_string(),
+                evidence: phrase_around(evidence_text, evidence, i),
+            });
+        }
+        // A sentence that only reports the claim ("reportedly", "allegedly") does not
+        // state it.
+        let hedged =
+            evidence.iter().any(|t| HEDGES.contains(&t.key.as_str())) && !claim_has(HEDGES);
+        let refuted = conflicts.iter().any(|c| c.kind == ConflictKind::Other);
+        let stance = if !conflicts.is_empty()
+            && (anchor >= self.contradict_anchor || (refuted && anchor >= self.refute_anchor))
+        {
             Stance::Contradicts
         } else if conflicts.is_empty()
+            && !hedged
             && !polarity_differs
             && !name_missing
             && values_matched
@@ -637,6 +706,8 @@ impl Aligner {
             conflicts,
             stance,
             timed_out,
+            hedged,
+            found,
         }
     }
 
@@ -668,6 +739,13 @@ fn span_with_context(text: &str, tokens: &[Token], i: usize) -> String {
     {
         end = next.end;
     }
+    text.get(start..end).unwrap_or("").to_string()
+}
+
+/// A word and its neighbours, for quoting a cue in a reason.
+fn phrase_around(text: &str, tokens: &[Token], i: usize) -> String {
+    let start = tokens[i.saturating_sub(1)].start;
+    let end = tokens[(i + 1).min(tokens.len() - 1)].end;
     text.get(start..end).unwrap_or("").to_string()
 }
 

@@ -77,6 +77,13 @@ impl Bm25 {
         }
     }
 
+    /// One term's BM25 contribution to one sentence.
+    fn part(&self, idf: f32, tf: u16, doc: u32) -> f32 {
+        let tf = tf as f32;
+        let len = self.lengths[doc as usize] as f32;
+        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len))
+    }
+
     fn idf_of(&self, df: usize) -> f32 {
         let n = self.lengths.len() as f32;
         ((n - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln()
@@ -88,36 +95,55 @@ impl Retriever for Bm25 {
         let mut terms: Vec<&str> = text::index_terms(query).collect();
         terms.sort_unstable();
         terms.dedup();
-        let mut scores: HashMap<u32, (f32, Vec<(String, f32)>)> = HashMap::new();
-        for term in terms {
-            let Some(list) = self.postings.get(term) else {
-                continue;
-            };
-            let idf = self.idf_of(list.len());
-            for &(doc, tf) in list {
-                let tf = tf as f32;
-                let len = self.lengths[doc as usize] as f32;
-                let part = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len));
-                let e = scores.entry(doc).or_default();
-                e.0 += part;
-                e.1.push((term.to_string(), part));
-            }
-        }
-        let mut hits: Vec<Hit> = scores
-            .into_iter()
-            .map(|(doc, (score, matched))| Hit {
-                sentence: doc as usize,
-                score,
-                matched,
+        let lists: Vec<(&str, &[(u32, u16)], f32)> = terms
+            .iter()
+            .filter_map(|t| {
+                self.postings
+                    .get(*t)
+                    .map(|l| (*t, l.as_slice(), self.idf_of(l.len())))
             })
             .collect();
-        hits.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.sentence.cmp(&b.sentence))
-        });
-        hits.truncate(k);
-        hits
+        // Dense accumulators: one float per sentence, and the list of those touched.
+        let mut scores = vec![0f32; self.lengths.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for (_, list, idf) in &lists {
+            for &(doc, tf) in *list {
+                let slot = &mut scores[doc as usize];
+                if *slot == 0.0 {
+                    touched.push(doc);
+                }
+                *slot += self.part(*idf, tf, doc);
+            }
+        }
+        let order = |a: &u32, b: &u32| {
+            scores[*b as usize]
+                .total_cmp(&scores[*a as usize])
+                .then(a.cmp(b))
+        };
+        if k > 0 && touched.len() > k {
+            touched.select_nth_unstable_by(k - 1, order);
+        }
+        touched.truncate(k);
+        touched.sort_unstable_by(order);
+        // Explain only the hits returned.
+        touched
+            .into_iter()
+            .map(|doc| {
+                let matched = lists
+                    .iter()
+                    .filter_map(|(term, list, idf)| {
+                        list.binary_search_by_key(&doc, |(d, _)| *d)
+                            .ok()
+                            .map(|i| (term.to_string(), self.part(*idf, list[i].1, doc)))
+                    })
+                    .collect();
+                Hit {
+                    sentence: doc as usize,
+                    score: scores[doc as usize],
+                    matched,
+                }
+            })
+            .collect()
     }
 
     fn idf(&self, term: &str) -> f32 {

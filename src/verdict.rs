@@ -67,6 +67,9 @@ pub struct Verifier {
     pub candidates: usize,
     /// Evidence listed per claim in reports.
     pub max_evidence: usize,
+    /// Coverage that up to three sentences of one source must reach together to
+    /// support a claim that no single sentence states whole.
+    pub combine_coverage: f64,
 }
 
 impl Default for Verifier {
@@ -75,6 +78,7 @@ impl Default for Verifier {
             aligner: Aligner::default(),
             candidates: 12,
             max_evidence: 3,
+            combine_coverage: 0.6,
         }
     }
 }
@@ -117,6 +121,14 @@ impl Verifier {
             })
             .filter(|e| self.aligner.is_related(&e.alignment))
             .collect();
+        if evidence
+            .iter()
+            .all(|e| e.alignment.stance == Stance::Related)
+        {
+            for i in self.combined_support(&evidence, corpus) {
+                evidence[i].alignment.stance = Stance::Supports;
+            }
+        }
         let weight = |e: &Evidence| corpus.sources[corpus.sentences[e.sentence].source].reliability;
         evidence.sort_by(|a, b| {
             rank(a.alignment.stance)
@@ -126,6 +138,50 @@ impl Verifier {
                 .then(a.sentence.cmp(&b.sentence))
         });
         decide(evidence, corpus, self.max_evidence)
+    }
+}
+
+impl Verifier {
+    /// A source may state a claim across sentences ("X met Y on Monday." … "The talks
+    /// in Z …"). When up to three unhedged sentences of one source, each about the
+    /// claim's subject, together state enough of the claim, they support it together.
+    /// Returns the indices of those sentences, or nothing.
+    fn combined_support(&self, evidence: &[Evidence], corpus: &Corpus) -> Vec<usize> {
+        let mut by_source: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for (i, e) in evidence.iter().enumerate() {
+            let a = &e.alignment;
+            if !a.hedged && a.anchor >= 0.3 && a.coverage >= self.aligner.related_coverage {
+                by_source
+                    .entry(corpus.sentences[e.sentence].source)
+                    .or_default()
+                    .push(i);
+            }
+        }
+        for (_, mut members) in by_source {
+            members.sort_by(|a, b| {
+                evidence[*b]
+                    .alignment
+                    .coverage
+                    .total_cmp(&evidence[*a].alignment.coverage)
+            });
+            members.truncate(3);
+            if members.len() < 2 || evidence[members[0]].alignment.anchor < 0.5 {
+                continue;
+            }
+            let n = evidence[members[0]].alignment.found.len();
+            let (mut total, mut found) = (0.0, 0.0);
+            for t in 0..n {
+                let w = evidence[members[0]].alignment.found[t].0;
+                total += w;
+                if members.iter().any(|&m| evidence[m].alignment.found[t].1) {
+                    found += w;
+                }
+            }
+            if total > 0.0 && found / total >= self.combine_coverage {
+                return members;
+            }
+        }
+        Vec::new()
     }
 }
 

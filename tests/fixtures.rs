@@ -227,10 +227,11 @@ fn seed_article_comes_out_sensibly() {
         );
         assert_eq!(s["contradicted"], 0);
         // The seed mixes reported facts with analysis ("This position is closer to
-        // Moscow's") that no source states; the facts the corpus reports must be found.
+        // Moscow's") that no source states; most claims, and the facts the corpus
+        // reports, must be found.
         assert!(
-            s["supported"].as_u64().unwrap() * 100 >= claims * 40,
-            "too few seed claims supported: {s}"
+            s["supported"].as_u64().unwrap() * 2 > claims,
+            "most seed claims should be supported: {s}"
         );
         let all = r["articles"][0]["claims"].as_array().unwrap();
         let texts: Vec<&str> = all.iter().map(|c| c["text"].as_str().unwrap()).collect();
