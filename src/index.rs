@@ -30,9 +30,12 @@ pub trait Retriever: Sync {
     fn idf(&self, term: &str) -> f32;
 }
 
+/// A term's postings: (sentence, term frequency), in sentence order.
+type Postings = Vec<(u32, u16)>;
+
 /// In-memory BM25 (Okapi, k1 = 1.2, b = 0.75) over sentence tokens.
 pub struct Bm25 {
-    postings: HashMap<String, Vec<(u32, u16)>>,
+    postings: HashMap<String, Postings>,
     lengths: Vec<u16>,
     avg_len: f32,
 }
@@ -95,13 +98,9 @@ impl Retriever for Bm25 {
         let mut terms: Vec<&str> = text::index_terms(query).collect();
         terms.sort_unstable();
         terms.dedup();
-        let lists: Vec<(&str, &[(u32, u16)], f32)> = terms
+        let lists: Vec<(&str, &Postings, f32)> = terms
             .iter()
-            .filter_map(|t| {
-                self.postings
-                    .get(*t)
-                    .map(|l| (*t, l.as_slice(), self.idf_of(l.len())))
-            })
+            .filter_map(|t| self.postings.get(*t).map(|l| (*t, l, self.idf_of(l.len()))))
             .collect();
         // Dense accumulators: one float per sentence, and the list of those touched.
         let mut scores = vec![0f32; self.lengths.len()];
