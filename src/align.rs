@@ -125,7 +125,7 @@ impl Default for Aligner {
             contradict_anchor: 0.5,
             support_coverage: 0.5,
             related_coverage: 0.25,
-            refute_anchor: 0.4,
+            refute_anchor: 0.3,
         }
     }
 }
@@ -205,6 +205,8 @@ const HEDGES: &[&str] = &[
     "specul",
     "appar",
     "suppos",
+    "claim",
+    "accord",
 ];
 
 /// Stems of verbs that report speech: they say who said it, not what happened, so
