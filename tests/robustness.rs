@@ -80,7 +80,7 @@ fn random_text(rng: &mut Rng, len: usize) -> String {
     let mut s = String::new();
     for _ in 0..len {
         s.push_str(PIECES[(rng.next() % PIECES.len() as u64) as usize]);
-        if rng.next() % 3 == 0 {
+        if rng.next().is_multiple_of(3) {
             s.push(' ');
         }
     }
