@@ -180,23 +180,13 @@ pub fn run_check(args: &CheckArgs) -> Result<u8> {
         ));
     }
     let mut warn = warn(args.quiet);
-    if let Some(out) = &args.output {
-        refuse_overwriting_inputs(
-            out,
-            args.articles
-                .iter()
-                .chain(&args.claims)
-                .chain(&settings.corpus),
-        )?;
-    }
-    if let Some(out) = &args.settings.write_baseline {
-        refuse_overwriting_inputs(
-            out,
-            args.articles
-                .iter()
-                .chain(&args.claims)
-                .chain(&settings.corpus),
-        )?;
+    for out in args.output.iter().chain(&args.settings.write_baseline) {
+        let inputs = args
+            .articles
+            .iter()
+            .chain(&args.claims)
+            .chain(&settings.corpus);
+        refuse_overwriting_inputs(out, inputs)?;
     }
     let mut articles: Vec<ArticleClaims> = Vec::new();
     // Each article's file as read, for inline suppressions and the HTML page.

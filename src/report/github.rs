@@ -55,12 +55,7 @@ fn message(c: &ClaimReport) -> String {
         c.reason
     );
     if let Some(e) = c.evidence.first() {
-        let source = e
-            .source
-            .path
-            .as_deref()
-            .or(e.source.url.as_deref())
-            .unwrap_or("?");
+        let source = e.source.name();
         m.push_str(&format!(
             "\nEvidence: {} ({}:{})",
             e.sentence, source, e.location.line

@@ -102,22 +102,7 @@ fn diff(e: &EvidenceReport) -> String {
 }
 
 fn source(e: &EvidenceReport) -> String {
-    let name = e
-        .source
-        .path
-        .as_deref()
-        .or(e.source.url.as_deref())
-        .unwrap_or("?");
-    let outlet = e
-        .source
-        .outlet
-        .as_deref()
-        .map(|o| format!(", {o}"))
-        .unwrap_or_default();
-    escape(&format!(
-        "{name}:{}:{}{outlet} ({} reliability), similarity {:.2}",
-        e.location.line, e.location.column, e.source.reliability, e.similarity
-    ))
+    escape(&e.provenance())
 }
 
 /// The hover box of a highlight.

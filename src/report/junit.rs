@@ -53,12 +53,7 @@ fn details(path: &str, c: &ClaimReport) -> String {
         c.id
     );
     for e in &c.evidence {
-        let source = e
-            .source
-            .path
-            .as_deref()
-            .or(e.source.url.as_deref())
-            .unwrap_or("?");
+        let source = e.source.name();
         d.push_str(&format!(
             "\nevidence: {} ({}:{})",
             e.sentence, source, e.location.line

@@ -113,6 +113,34 @@ pub struct SourceRef {
     pub reliability: &'static str,
 }
 
+impl SourceRef {
+    /// The source's path, or its URL when it was fetched.
+    pub fn name(&self) -> &str {
+        self.path.as_deref().or(self.url.as_deref()).unwrap_or("?")
+    }
+}
+
+impl EvidenceReport {
+    /// Where the evidence comes from, for people:
+    /// `path:line:column, Outlet (high reliability), similarity 0.79`.
+    pub fn provenance(&self) -> String {
+        let outlet = self
+            .source
+            .outlet
+            .as_deref()
+            .map(|o| format!(", {o}"))
+            .unwrap_or_default();
+        format!(
+            "{}:{}:{}{outlet} ({} reliability), similarity {:.2}",
+            self.source.name(),
+            self.location.line,
+            self.location.column,
+            self.source.reliability,
+            self.similarity
+        )
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct EvidenceLocation {
     pub line: usize,

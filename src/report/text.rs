@@ -65,35 +65,12 @@ impl TextReport {
         writeln!(out, "  claim     {}", c.text)?;
         writeln!(out, "  reason    {}", c.reason)?;
         for (i, e) in c.evidence.iter().enumerate() {
-            let source = e
-                .source
-                .path
-                .as_deref()
-                .or(e.source.url.as_deref())
-                .unwrap_or("?");
-            let outlet = e
-                .source
-                .outlet
-                .as_deref()
-                .map(|o| format!(", {o}"))
-                .unwrap_or_default();
             let head = if i == 0 { "evidence" } else { "        " };
             writeln!(out, "  {head}  [{}] {}", stance_word(e), e.sentence)?;
             writeln!(
                 out,
                 "            {}",
-                self.paint(
-                    DIM,
-                    &format!(
-                        "— {}:{}:{}{} ({} reliability), similarity {:.2}",
-                        source,
-                        e.location.line,
-                        e.location.column,
-                        outlet,
-                        e.source.reliability,
-                        e.similarity
-                    )
-                )
+                self.paint(DIM, &format!("— {}", e.provenance()))
             )?;
             if i == 0 && c.verdict != Label::Unverified {
                 writeln!(out, "  diff      {}", self.diff(e))?;
