@@ -90,6 +90,9 @@ pub struct Alignment {
     pub anchor: f64,
     /// Every claim value has an equal value in the evidence.
     pub values_matched: bool,
+    /// Every value of the claim (number, date, weekday…) is stated by the evidence;
+    /// false when the evidence leaves one out.
+    pub complete: bool,
     pub diff: Vec<DiffPart>,
     pub conflicts: Vec<Conflict>,
     pub stance: Stance,
@@ -367,6 +370,27 @@ fn prev_content(tokens: &[Token], i: usize) -> Option<&str> {
         .map(|t| t.key.as_str())
 }
 
+/// The text a run of tokens stands for in a diff: from its first token up to the next
+/// token, so punctuation and quotes inside and after the run are kept, and never
+/// before `emitted` (text already shown by an earlier run of the same side).
+fn diff_text<'a>(
+    text: &'a str,
+    tokens: &[Token],
+    range: std::ops::Range<usize>,
+    emitted: &mut usize,
+) -> &'a str {
+    if range.is_empty() {
+        return "";
+    }
+    let start = tokens[range.start].start.max(*emitted);
+    let end = tokens
+        .get(range.end)
+        .map_or(tokens[range.end - 1].end, |t| t.start)
+        .max(start);
+    *emitted = end;
+    text.get(start..end).unwrap_or("").trim()
+}
+
 fn slice<'a>(text: &'a str, tokens: &[Token], range: std::ops::Range<usize>) -> &'a str {
     if range.is_empty() {
         return "";
@@ -414,15 +438,19 @@ impl Aligner {
                 }),
             }
         };
+        let (mut c_at, mut e_at) = (0usize, 0usize);
         for op in &ops {
             let (tag, o, n) = op.as_tag_tuple();
+            // Equal runs are shown as the claim words them.
+            let claim_part = diff_text(claim_text, claim, o.clone(), &mut c_at);
+            let evidence_part = diff_text(evidence_text, evidence, n.clone(), &mut e_at);
             match tag {
-                similar::DiffTag::Equal => push(Op::Equal, slice(claim_text, claim, o)),
-                similar::DiffTag::Delete => push(Op::Delete, slice(claim_text, claim, o)),
-                similar::DiffTag::Insert => push(Op::Insert, slice(evidence_text, evidence, n)),
+                similar::DiffTag::Equal => push(Op::Equal, claim_part),
+                similar::DiffTag::Delete => push(Op::Delete, claim_part),
+                similar::DiffTag::Insert => push(Op::Insert, evidence_part),
                 similar::DiffTag::Replace => {
-                    push(Op::Delete, slice(claim_text, claim, o.clone()));
-                    push(Op::Insert, slice(evidence_text, evidence, n.clone()));
+                    push(Op::Delete, claim_part);
+                    push(Op::Insert, evidence_part);
                     replaced.push((o, n));
                 }
             }
@@ -508,6 +536,9 @@ impl Aligner {
             0.0
         };
 
+        let complete = claim
+            .iter()
+            .all(|t| !t.kind.is_value() || value_found(&t.kind, evidence));
         let mut conflicts = Vec::new();
         let mut values_matched = true;
         for (ci, ct) in claim.iter().enumerate() {
@@ -548,11 +579,16 @@ impl Aligner {
             });
             let chosen = match ct.kind.family() {
                 Some(Family::Quantity) => in_slot.or(same_context),
-                _ => in_slot.or(same_context).or(if candidates.len() == 1 {
-                    Some(candidates[0])
-                } else {
-                    None
-                }),
+                // A lone date of the same kind elsewhere in the sentence conflicts only
+                // when nearly everything else is shared: "met on Monday" against "the
+                // summit was on Friday" is about another event.
+                _ => in_slot.or(same_context).or(
+                    if candidates.len() == 1 && anchor >= 0.75 && coverage >= 0.5 {
+                        Some(candidates[0])
+                    } else {
+                        None
+                    },
+                ),
             };
             if let Some(ei) = chosen {
                 conflicts.push(Conflict {
@@ -680,7 +716,8 @@ impl Aligner {
             evidence.iter().any(|t| HEDGES.contains(&t.key.as_str())) && !claim_has(HEDGES);
         let refuted = conflicts.iter().any(|c| c.kind == ConflictKind::Other);
         let stance = if !conflicts.is_empty()
-            && (anchor >= self.contradict_anchor || (refuted && anchor >= self.refute_anchor))
+            && ((anchor >= self.contradict_anchor && similarity >= 0.2)
+                || (refuted && anchor >= self.refute_anchor))
         {
             Stance::Contradicts
         } else if conflicts.is_empty()
@@ -704,6 +741,7 @@ impl Aligner {
             coverage,
             anchor,
             values_matched,
+            complete,
             diff,
             conflicts,
             stance,

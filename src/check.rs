@@ -104,6 +104,7 @@ pub fn read_claimset(path: &Path) -> Result<ArticleClaims> {
             format!("schema is '{}', expected '{CLAIMSET_SCHEMA}'", set.schema),
         ));
     }
+    let names = claims::known_names(set.claims.iter().map(|c| c.sentence.as_str()));
     let mut claims: Vec<Claim> = Vec::with_capacity(set.claims.len());
     for c in set.claims {
         if c.text.trim().is_empty() {
@@ -113,7 +114,7 @@ pub fn read_claimset(path: &Path) -> Result<ArticleClaims> {
                 format!("claim {} has empty text", c.id),
             ));
         }
-        let mut fresh = claims::make_claim(&c.text, &c.sentence, c.location, c.speaker);
+        let mut fresh = claims::make_claim(&c.text, &c.sentence, c.location, c.speaker, &names);
         let base = fresh.id.clone();
         let mut n = 2;
         while claims.iter().any(|o| o.id == fresh.id) {

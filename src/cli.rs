@@ -24,7 +24,8 @@ use crate::verdict::Verifier;
         claimcheck extracts the check-worthy claims of an article, finds evidence in the \
         sources with ranked retrieval and word diffs, and labels each claim supported, \
         contradicted or unverified, with the evidence sentence, its source and the diff.\n\n\
-        Offline and deterministic: no network, no model, the same input gives the same bytes.",
+        Deterministic and offline unless you give it a URL: no API keys, no model, the same \
+        input gives the same bytes.",
     after_help = "Examples:\n  \
         claimcheck check fixtures/articles/white-house-talks.md --corpus fixtures/sources\n  \
         claimcheck extract draft.md --format json --output claims/draft.json\n  \
@@ -67,15 +68,15 @@ pub use crate::config::FailOn;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Articles to check (.txt, .md, .html, or an http(s) URL); `-` reads stdin.
+    /// Articles to check (.txt, .md, .html, or an http(s) URL); `-` reads stdin. A
+    /// folder is walked for .md, .txt and .html articles (respecting .gitignore).
     /// Example: `claimcheck check draft.md --corpus sources/`
-    /// A folder is walked for .md, .txt and .html articles (respecting .gitignore).
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<PathBuf>,
-    /// Source folders (walked recursively), files or http(s) URLs. Repeatable.
+    /// Source folder (walked recursively), file or http(s) URL; repeat the flag for
+    /// several. Defaults to `corpus` in claimcheck.toml.
     /// Example: `--corpus fixtures/sources --corpus https://example.org/wire.html`
-    /// Defaults to `corpus` in claimcheck.toml.
-    #[arg(long, value_name = "PATH", num_args = 1..)]
+    #[arg(long, value_name = "PATH")]
     pub corpus: Vec<PathBuf>,
     /// Verify a reviewed claim set (from `claimcheck extract --format json`) instead of
     /// extracting claims afresh. Example: `--claims claims/draft.json`
@@ -345,16 +346,26 @@ fn refuse_overwriting_inputs<'a>(
     out: &Path,
     inputs: impl Iterator<Item = &'a PathBuf>,
 ) -> Result<()> {
-    let out_abs = std::fs::canonicalize(out).ok();
-    for input in inputs {
-        let same = match (&out_abs, std::fs::canonicalize(input).ok()) {
-            (Some(a), Some(b)) => *a == b || a.starts_with(&b),
-            _ => false,
+    // The output may not exist yet: resolve its folder instead.
+    let out_abs = std::fs::canonicalize(out).ok().or_else(|| {
+        let dir = match out.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
         };
-        if same {
+        Some(std::fs::canonicalize(dir).ok()?.join(out.file_name()?))
+    });
+    for input in inputs {
+        let Some(input_abs) = std::fs::canonicalize(input).ok() else {
+            continue;
+        };
+        if let Some(out_abs) = &out_abs
+            && (*out_abs == input_abs || out_abs.starts_with(&input_abs))
+        {
             return Err(Error::Usage(format!(
-                "--output {} would overwrite an input; choose another file",
-                out.display()
+                "{} would overwrite {} or land inside it (it would be read as input next time); \
+                 write it somewhere else",
+                out.display(),
+                input.display()
             )));
         }
     }
@@ -402,6 +413,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum EvalFormat {
+    /// Accuracy, macro-F1, per-label scores and the confusion matrix as tables.
+    #[default]
+    Text,
+    /// The `claimcheck.eval/1` document (shared/spec/report-v1.md, section 2).
+    Json,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct EvalArgs {
     /// Labelled examples, one JSON object a line (`.jsonl` or `.jsonl.gz`); see
@@ -409,8 +429,8 @@ pub struct EvalArgs {
     #[arg(value_name = "DATASET")]
     pub dataset: PathBuf,
     /// Output format. Example: `--format json`
-    #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
-    pub format: ExtractFormat,
+    #[arg(long, value_enum, default_value_t = EvalFormat::Text)]
+    pub format: EvalFormat,
     /// Also write one prediction a line to FILE (atomically). Example: `--predictions preds.jsonl`
     #[arg(long, value_name = "FILE")]
     pub predictions: Option<PathBuf>,
@@ -443,13 +463,30 @@ pub fn run_eval(args: &EvalArgs) -> Result<u8> {
     let (report, predictions, skipped) =
         crate::eval::run(&args.dataset, args.limit, &Verifier::default(), &progress)?;
     bar.finish_and_clear();
+    if report.examples == 0 {
+        return Err(Error::input(
+            &args.dataset,
+            format!(
+                "no usable example ({} line(s) skipped); each line must be a JSON object with \
+                 id, claim, evidence [{{source, text}}] and label (supported, contradicted or \
+                 unverified)",
+                skipped.len()
+            ),
+        ));
+    }
     if !args.quiet {
-        for s in &skipped {
+        for s in skipped.iter().take(10) {
             eprintln!(
                 "claimcheck: warning: {}:{}: skipped malformed example: {}",
                 args.dataset.display(),
                 s.line,
                 s.message
+            );
+        }
+        if skipped.len() > 10 {
+            eprintln!(
+                "claimcheck: warning: … and {} more malformed lines",
+                skipped.len() - 10
             );
         }
     }
@@ -463,13 +500,13 @@ pub fn run_eval(args: &EvalArgs) -> Result<u8> {
         write_atomic(path, &buf)?;
     }
     let out = match args.format {
-        ExtractFormat::Json => {
+        EvalFormat::Json => {
             let mut s = serde_json::to_string_pretty(&report)
                 .map_err(|e| Error::Usage(format!("cannot serialise report: {e}")))?;
             s.push('\n');
             s
         }
-        ExtractFormat::Text => crate::eval::render_text(&report),
+        EvalFormat::Text => crate::eval::render_text(&report),
     };
     emit(None, out.as_bytes())?;
     Ok(0)

@@ -23,7 +23,8 @@ use crate::ingest::{
 /// Where a sentence is in the raw file.
 ///
 /// `line`/`column` are 1-based; columns count Unicode code points from the line start.
-/// `end_line`/`end_column` point at the last character of the sentence (inclusive).
+/// `end_line` is the line of the sentence's last character and `end_column` the column
+/// just after it (exclusive, as in the JSON contract: `column` + length on one line).
 /// `byte_start..byte_end` is the half-open byte range in the raw file.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Span {
@@ -102,7 +103,12 @@ fn span(raw: &str, map: &OffsetMap, lines: &LineIndex, range: Range<usize>) -> S
         byte_start
     };
     let (line, column) = lines.position(raw, byte_start);
-    let (end_line, end_column) = lines.position(raw, last);
+    let (end_line, last_column) = lines.position(raw, last);
+    let end_column = if byte_end > byte_start {
+        last_column + 1
+    } else {
+        last_column
+    };
     Span {
         line,
         column,
@@ -389,12 +395,12 @@ mod tests {
         let first = &got[1].span;
         assert_eq!(
             (first.line, first.column, first.end_line, first.end_column),
-            (3, 1, 4, 11)
+            (3, 1, 4, 12)
         );
         let third = &got[3].span;
         assert_eq!(
             (third.line, third.column, third.end_line, third.end_column),
-            (6, 4, 6, 9)
+            (6, 4, 6, 10)
         );
     }
 
@@ -403,9 +409,9 @@ mod tests {
         let got = split_text("Péter Szijjártó said X. Second sentence.");
         assert_eq!(got.len(), 2);
         let span = &got[1].span;
-        assert_eq!((span.line, span.column, span.end_column), (1, 25, 40));
+        assert_eq!((span.line, span.column, span.end_column), (1, 25, 41));
         assert_eq!(span.byte_start, "Péter Szijjártó said X. ".len());
-        assert_eq!(got[0].span.end_column, 23);
+        assert_eq!(got[0].span.end_column, 24);
         let index = LineIndex::new("ab\nçd\n");
         assert_eq!(index.position("ab\nçd\n", 5), (2, 2));
         assert_eq!(index.position("ab\nçd\n", 4), (2, 1));

@@ -453,7 +453,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // In a Title Case Headline every word is capitalised: capitals say nothing there.
     let words = tokens.iter().filter(|t| t.kind == Kind::Word).count();
     let capitals = tokens.iter().filter(|t| t.capital).count();
-    if capitals >= 3 && capitals * 10 >= words * 6 {
+    if capitals >= 3 && capitals * 10 >= words * 8 {
         for t in &mut tokens {
             t.capital = false;
         }
@@ -503,18 +503,31 @@ fn word_token(r: &Raw, first: bool) -> Vec<Token> {
         Kind::Word => stem(&lower),
         _ => lower.clone(),
     };
+    // "doesn't" and "cannot" are two tokens with spans of their own ("does" + "n't",
+    // "can" + "not"), so a diff can show the negation alone.
+    let split = if extra_neg {
+        r.text
+            .char_indices()
+            .rev()
+            .find(|(_, c)| matches!(c, 'n' | 'N'))
+            .map(|(i, _)| r.start + i)
+            .filter(|&i| i > r.start)
+            .unwrap_or(r.end)
+    } else {
+        r.end
+    };
     out.push(Token {
         key,
         kind,
         start: r.start,
-        end: r.end,
+        end: split,
         capital,
     });
     if extra_neg {
         out.push(Token {
             key: "not".into(),
             kind: Kind::Negation,
-            start: r.start,
+            start: split.min(r.end),
             end: r.end,
             capital: false,
         });
@@ -956,6 +969,14 @@ mod tests {
         assert!(k.contains(&"not".to_string()), "{k:?}");
         assert!(keys("cannot imagine").contains(&"not".to_string()));
         assert!(keys("without a ceasefire").contains(&"not".to_string()));
+    }
+
+    #[test]
+    fn contractions_split_into_their_own_spans() {
+        let s = "He doesn't and cannot.";
+        let t = tokenize(s);
+        let words: Vec<&str> = t.iter().map(|t| &s[t.start..t.end]).collect();
+        assert_eq!(words, vec!["He", "does", "n't", "and", "can", "not"]);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::cmp::Ordering;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::{Aligner, Alignment, Stance};
+use crate::align::{Aligner, Alignment, ConflictKind, Stance};
 use crate::claims::Claim;
 use crate::corpus::{Corpus, Reliability};
 use crate::index::Retriever;
@@ -207,6 +207,26 @@ fn conflicts_text(e: &Evidence) -> String {
 
 /// Decide a verdict from sorted evidence.
 pub fn decide(evidence: Vec<Evidence>, corpus: &Corpus, max_evidence: usize) -> Verdict {
+    // A sentence that leaves out the value a contradiction is about does not answer it:
+    // "visited on Monday" outweighs "visited", whatever the latter's source.
+    let value_dispute = evidence.iter().any(|e| {
+        e.alignment.stance == Stance::Contradicts
+            && e.alignment.conflicts.iter().any(|c| {
+                matches!(
+                    c.kind,
+                    ConflictKind::Number | ConflictKind::Date | ConflictKind::Quantity
+                )
+            })
+    });
+    let evidence: Vec<Evidence> = evidence
+        .into_iter()
+        .map(|mut e| {
+            if value_dispute && e.alignment.stance == Stance::Supports && !e.alignment.complete {
+                e.alignment.stance = Stance::Related;
+            }
+            e
+        })
+        .collect();
     let rel = |e: &Evidence| corpus.sources[corpus.sentences[e.sentence].source].reliability;
     let best = |stance: Stance| {
         evidence

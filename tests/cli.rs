@@ -141,8 +141,28 @@ fn output_never_overwrites_an_input() {
         article.to_str().unwrap(),
     ]);
     assert_eq!(code, 2);
-    assert!(err.contains("would overwrite an input"), "{err}");
+    assert!(err.contains("would overwrite"), "{err}");
     assert_eq!(std::fs::read(&article).unwrap(), before);
+    // Nor lands inside a corpus folder, where the next run would read it as a source.
+    let corpus = dir.path().join("sources");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::copy(
+        root().join("fixtures/sources/wire-report.txt"),
+        corpus.join("wire.txt"),
+    )
+    .unwrap();
+    let inside = corpus.join("report.txt");
+    let (code, _, err) = run(&[
+        "check",
+        ARTICLE,
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--output",
+        inside.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("land inside"), "{err}");
+    assert!(!inside.exists());
 }
 
 #[test]

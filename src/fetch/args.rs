@@ -28,15 +28,18 @@ pub struct NetArgs {
     #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
     pub max_bytes: u64,
     /// Retries on connection errors, 429 and 5xx (backoff with jitter, Retry-After honoured).
+    /// Example: `--retries 0`
     #[arg(long, value_name = "N", default_value_t = 3)]
     pub retries: u32,
     /// Cache folder (default: the platform cache folder, e.g. ~/.cache/claimcheck/http).
+    /// Example: `--cache-dir .cache/http`
     #[arg(long, value_name = "DIR", env = "CLAIMCHECK_CACHE_DIR")]
     pub cache_dir: Option<PathBuf>,
-    /// Do not read or write the HTTP cache.
+    /// Do not read or write the HTTP cache. Example: `--no-cache`
     #[arg(long, conflicts_with = "cache_dir")]
     pub no_cache: bool,
     /// Fetch pages that robots.txt disallows. Only for pages you have a right to fetch.
+    /// Example: `--ignore-robots`
     #[arg(long)]
     pub ignore_robots: bool,
 }
@@ -109,18 +112,21 @@ fn parse_size(s: &str) -> std::result::Result<u64, String> {
 #[derive(Debug, clap::Args)]
 pub struct FetchArgs {
     /// Pages to fetch (http:// or https:// only).
+    /// Example: `claimcheck fetch https://example.org/a.html --out sources/`
     #[arg(value_name = "URL")]
     pub urls: Vec<String>,
     /// Read URLs from FILE (`-` for stdin): one a line, optionally with `outlet="..."`,
     /// `reliability=high|normal|low` and `published=YYYY-MM-DD` after it; `#` comments.
+    /// Example: `--from urls.txt`
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
     /// Corpus folder to write pages, manifest.json and sources.toml into (created if missing).
+    /// Example: `--out sources/`
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
     #[command(flatten)]
     pub net: NetArgs,
-    /// No progress bar, no warnings on stderr.
+    /// No progress bar, no warnings on stderr. Example: `--quiet`
     #[arg(long, short = 'q')]
     pub quiet: bool,
 }

@@ -88,7 +88,11 @@ impl Report for GithubReport {
                 if l.end_line == l.line {
                     props.push(format!("col={}", l.column));
                     props.push(format!("endLine={}", l.end_line));
-                    props.push(format!("endColumn={}", l.end_column));
+                    // GitHub wants the column of the last character; ours is exclusive.
+                    props.push(format!(
+                        "endColumn={}",
+                        l.end_column.saturating_sub(1).max(l.column)
+                    ));
                 } else {
                     props.push(format!("endLine={}", l.end_line));
                 }

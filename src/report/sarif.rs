@@ -156,7 +156,7 @@ fn result(fail_on: FailOn, article: &ArticleReport, c: &ClaimReport) -> Value {
                     "startColumn": l.column,
                     "endLine": l.end_line,
                     // SARIF's end column is the one after the last character.
-                    "endColumn": l.end_column + 1,
+                    "endColumn": l.end_column,
                     "byteOffset": l.byte_start,
                     "byteLength": l.byte_end.saturating_sub(l.byte_start),
                     "snippet": {"text": c.text},

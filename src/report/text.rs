@@ -98,15 +98,23 @@ impl Report for TextReport {
         let s = &report.summary;
         writeln!(
             out,
-            "{} claims in {} article{}: {} supported, {} contradicted, {} unverified (corpus: {} documents, {} sentences)",
-            s.claims,
-            report.articles.len(),
-            if report.articles.len() == 1 { "" } else { "s" },
+            "{} in {}: {} supported, {} contradicted, {} unverified (corpus: {}, {})",
+            plural(s.claims, "claim"),
+            plural(report.articles.len(), "article"),
             self.paint(GREEN, &s.supported.to_string()),
             self.paint(RED, &s.contradicted.to_string()),
             self.paint(YELLOW, &s.unverified.to_string()),
-            report.corpus.documents,
-            report.corpus.sentences
+            plural(report.corpus.documents, "document"),
+            plural(report.corpus.sentences, "sentence")
         )
+    }
+}
+
+/// "1 claim", "2 claims".
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
