@@ -567,6 +567,13 @@ fn value(kind: Kind, start: usize, end: usize) -> Token {
     }
 }
 
+/// A year (1800–2199) written as the number token at `j`, with the token's end.
+fn year_at(raws: &[Raw], j: usize) -> Option<(i32, usize)> {
+    let next = raws.get(j).filter(|n| n.class == RawClass::Num)?;
+    let y = parse_number(next.text).filter(|y| (1800.0..2200.0).contains(y))?;
+    Some((y as i32, next.end))
+}
+
 /// Assemble values (numbers with scales, units, currencies, dates, spans) from raw tokens.
 fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(raws.len());
@@ -714,12 +721,10 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
                         }
                     }
                     if day.is_some()
-                        && let Some(next) = raws.get(i + 2).filter(|n| n.class == RawClass::Num)
-                        && let Some(y) =
-                            parse_number(next.text).filter(|y| (1800.0..2200.0).contains(y))
+                        && let Some((y, y_end)) = year_at(raws, i + 2)
                     {
-                        year = Some(y as i32);
-                        end = next.end;
+                        year = Some(y);
+                        end = y_end;
                         consumed = 3;
                     }
                     // "25 December": a day number just before the month
@@ -735,12 +740,10 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
                         out.pop();
                         let mut year = year;
                         if year.is_none()
-                            && let Some(next) = raws.get(i + 1).filter(|n| n.class == RawClass::Num)
-                            && let Some(y) =
-                                parse_number(next.text).filter(|y| (1800.0..2200.0).contains(y))
+                            && let Some((y, y_end)) = year_at(raws, i + 1)
                         {
-                            year = Some(y as i32);
-                            end = next.end;
+                            year = Some(y);
+                            end = y_end;
                             consumed = 2;
                         }
                         out.push(value(
