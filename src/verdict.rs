@@ -47,6 +47,8 @@ pub struct Evidence {
     pub alignment: Alignment,
     /// BM25 score that brought it in.
     pub retrieval: f32,
+    /// Supports together with other sentences of its source, not alone.
+    pub combined: bool,
 }
 
 /// A claim's verdict.
@@ -117,6 +119,7 @@ impl Verifier {
                     sentence: hit.sentence,
                     alignment,
                     retrieval: hit.score,
+                    combined: false,
                 }
             })
             .filter(|e| self.aligner.is_related(&e.alignment))
@@ -127,6 +130,7 @@ impl Verifier {
         {
             for i in self.combined_support(&evidence, corpus) {
                 evidence[i].alignment.stance = Stance::Supports;
+                evidence[i].combined = true;
             }
         }
         let weight = |e: &Evidence| corpus.sources[corpus.sentences[e.sentence].source].reliability;
@@ -279,15 +283,45 @@ pub fn decide(evidence: Vec<Evidence>, corpus: &Corpus, max_evidence: usize) -> 
             )
         }
         (Some(s), None) => {
-            let reason = format!(
-                "stated by {}{}",
-                source_name(corpus, &s),
-                if n_support > 1 {
-                    format!(" and {} more", n_support - 1)
-                } else {
-                    String::new()
-                }
-            );
+            // With no dissent, show the sentence that states most of the claim, weighed
+            // by its source's reliability.
+            let s = evidence
+                .iter()
+                .filter(|e| e.alignment.stance == Stance::Supports)
+                .max_by(|a, b| {
+                    let score = |e: &Evidence| rel(e).weight() * e.alignment.coverage;
+                    score(a)
+                        .total_cmp(&score(b))
+                        .then(a.alignment.similarity.total_cmp(&b.alignment.similarity))
+                        .then(b.sentence.cmp(&a.sentence))
+                })
+                .cloned()
+                .unwrap_or(s);
+            let source_of = |e: &Evidence| corpus.sentences[e.sentence].source;
+            let mut others: Vec<usize> = evidence
+                .iter()
+                .filter(|e| e.alignment.stance == Stance::Supports && source_of(e) != source_of(&s))
+                .map(source_of)
+                .collect();
+            others.sort_unstable();
+            others.dedup();
+            let more = match others.len() {
+                0 => String::new(),
+                1 => " and 1 other source".to_string(),
+                n => format!(" and {n} other sources"),
+            };
+            let reason = if s.combined {
+                let parts = evidence
+                    .iter()
+                    .filter(|e| e.combined && source_of(e) == source_of(&s))
+                    .count();
+                format!(
+                    "stated across {parts} sentences of {}{more}",
+                    source_name(corpus, &s)
+                )
+            } else {
+                format!("stated by {}{more}", source_name(corpus, &s))
+            };
             (Label::Supported, strength(&s, n_support), reason, Some(s))
         }
         (None, Some(c)) if rel(&c) == Reliability::Low => {
