@@ -480,6 +480,26 @@ mod tests {
     }
 
     #[test]
+    fn sentences_of_one_source_support_together() {
+        let c = corpus(&[(
+            "wire.txt",
+            "Trump met Zelensky on Monday. \
+             The talks covered security guarantees for Ukraine, a ceasefire and sanctions.",
+            Reliability::High,
+        )]);
+        let claim = "Trump met Zelensky to discuss security guarantees for Ukraine, a ceasefire and sanctions.";
+        let v = verify(claim, &c);
+        assert_eq!(v.label, Label::Supported, "{v:#?}");
+        assert!(
+            v.reason
+                .starts_with("stated across 2 sentences of wire.txt"),
+            "{}",
+            v.reason
+        );
+        assert!(v.evidence.iter().filter(|e| e.combined).count() == 2);
+    }
+
+    #[test]
     fn nothing_said_is_unverified() {
         let c = corpus(&[(
             "a.txt",
