@@ -111,10 +111,9 @@ impl Report for GithubReport {
         let s = &report.summary;
         writeln!(
             out,
-            "claimcheck: {} claims in {} article{}: {} supported, {} contradicted, {} unverified",
-            s.claims,
-            report.articles.len(),
-            if report.articles.len() == 1 { "" } else { "s" },
+            "claimcheck: {} in {}: {} supported, {} contradicted, {} unverified",
+            super::plural(s.claims, "claim"),
+            super::plural(report.articles.len(), "article"),
             s.supported,
             s.contradicted,
             s.unverified
@@ -127,10 +126,9 @@ impl Report for GithubReport {
 pub fn step_summary(report: &RunReport, fail_on: FailOn) -> String {
     let s = &report.summary;
     let mut md = format!(
-        "### claimcheck\n\n{} claims in {} article{}: **{} contradicted**, {} unverified, {} supported.\n\n",
-        s.claims,
-        report.articles.len(),
-        if report.articles.len() == 1 { "" } else { "s" },
+        "### claimcheck\n\n{} in {}: **{} contradicted**, {} unverified, {} supported.\n\n",
+        super::plural(s.claims, "claim"),
+        super::plural(report.articles.len(), "article"),
         s.contradicted,
         s.unverified,
         s.supported

@@ -237,3 +237,12 @@ pub fn reporter_for(format: Format, ctx: &RenderContext) -> Box<dyn Report> {
         }),
     }
 }
+
+/// "1 claim", "2 claims": counts in summary lines.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

@@ -6,7 +6,7 @@
 
 use std::io::{self, Write};
 
-use super::{ClaimReport, EvidenceReport, Report, RunReport};
+use super::{ClaimReport, EvidenceReport, Report, RunReport, plural};
 use crate::align::Op;
 use crate::verdict::Label;
 
@@ -107,14 +107,5 @@ impl Report for TextReport {
             plural(report.corpus.documents, "document"),
             plural(report.corpus.sentences, "sentence")
         )
-    }
-}
-
-/// "1 claim", "2 claims".
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
