@@ -226,15 +226,6 @@ pub fn is_url(s: &str) -> bool {
     s.starts_with("http://") || s.starts_with("https://")
 }
 
-/// Paths as given, for error messages.
-pub fn display_paths(paths: &[PathBuf]) -> String {
-    paths
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// File extensions of articles found in a folder.
 pub const ARTICLE_EXTENSIONS: &[&str] = &[
     "md", "markdown", "mdown", "mkd", "txt", "text", "html", "htm", "xhtml",

@@ -338,15 +338,15 @@ const SPEAKER_WORDS: &[&str] = &[
 fn clauses(s: &str) -> Vec<(usize, usize)> {
     const JOINS: &[&str] = &[", and ", ", but ", "; ", ", while ", ", whereas "];
     let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of left, start of right)
-    let mut depth_quote = false;
+    let mut in_quote = false;
     for (i, c) in s.char_indices() {
-        if matches!(c, '"' | '“' | '”') {
-            depth_quote = !depth_quote || c == '“';
-            if c == '”' {
-                depth_quote = false;
-            }
+        match c {
+            '“' => in_quote = true,
+            '”' => in_quote = false,
+            '"' => in_quote = !in_quote,
+            _ => {}
         }
-        if depth_quote {
+        if in_quote {
             continue;
         }
         for j in JOINS {
@@ -487,7 +487,7 @@ pub fn make_claim(
 
 /// Extract the check-worthy claims of an article's sentences.
 ///
-/// `raw` is the article file, for computing the clause spans; `lines` its line index.
+/// `raw` is the article file, for computing the clause spans.
 pub fn extract(sentences: &[Sentence], raw: &str) -> Vec<Claim> {
     let names = known_names(sentences.iter().map(|s| s.text.as_str()));
     let lines = crate::segment::LineIndex::new(raw);

@@ -11,7 +11,6 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -223,12 +222,12 @@ pub fn predict(
         .par_iter()
         .flat_map_iter(|(_, members)| {
             let first = &examples[members[0]];
-            let corpus = Arc::new(Corpus::from_texts(
+            let corpus = Corpus::from_texts(
                 first
                     .evidence
                     .iter()
                     .map(|e| (e.source.as_str(), e.text.as_str())),
-            ));
+            );
             let index = Bm25::new(&corpus.sentences);
             let preds: Vec<(usize, Prediction)> = members
                 .iter()

@@ -26,8 +26,6 @@ pub struct Hit {
 pub trait Retriever: Sync {
     /// The best `k` sentences for the query tokens, best first (ties by sentence order).
     fn search(&self, query: &[Token], k: usize) -> Vec<Hit>;
-    /// Inverse document frequency of a term (for weighting overlaps), 0 when unknown.
-    fn idf(&self, term: &str) -> f32;
 }
 
 /// A term's postings: (sentence, term frequency), in sentence order.
@@ -143,13 +141,6 @@ impl Retriever for Bm25 {
                 }
             })
             .collect()
-    }
-
-    fn idf(&self, term: &str) -> f32 {
-        match self.postings.get(term) {
-            Some(list) => self.idf_of(list.len()),
-            None => self.idf_of(0),
-        }
     }
 }
 

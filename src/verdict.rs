@@ -45,8 +45,6 @@ pub struct Evidence {
     /// Index into the corpus sentences.
     pub sentence: usize,
     pub alignment: Alignment,
-    /// BM25 score that brought it in.
-    pub retrieval: f32,
     /// Supports together with other sentences of its source, not alone.
     pub combined: bool,
 }
@@ -118,7 +116,6 @@ impl Verifier {
                 Evidence {
                     sentence: hit.sentence,
                     alignment,
-                    retrieval: hit.score,
                     combined: false,
                 }
             })
