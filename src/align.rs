@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use similar::Algorithm;
 
-use crate::text::{Family, Kind, Token};
+use crate::text::{self, Family, Kind, Token};
 
 /// One run of the word diff.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -126,12 +126,17 @@ impl Default for Aligner {
         Aligner {
             deadline: Duration::from_millis(20),
             contradict_anchor: 0.5,
-            support_coverage: 0.5,
+            support_coverage: 0.3,
             related_coverage: 0.25,
             refute_anchor: 0.3,
         }
     }
 }
+
+/// Share of a claim's plain content words (not names, values or reporting verbs) that
+/// supporting evidence must state: a sentence that shares only the claim's names is
+/// about the same people, not the same fact.
+const PREDICATE_SHARE: f64 = 0.25;
 
 const ANTONYMS: &[(&str, &str)] = &[
     ("rose", "fell"),
@@ -231,6 +236,17 @@ const REPORTING: &[&str] = &[
     "accord",
     "tell",
     "describ",
+    "studi",
+    "scientist",
+    "research",
+    "find",
+    "show",
+    "suggest",
+    "reveal",
+    "warn",
+    "expert",
+    "think",
+    "believ",
     // Titles describe a person the name already identifies.
     "presid",
     "chancellor",
@@ -477,6 +493,9 @@ impl Aligner {
         let missing_heads = heads.iter().filter(|t| !has(&t.key)).count();
         let name_missing = missing_heads > heads.len() / 4;
         let (mut total, mut found, mut a_total, mut a_found) = (0.0, 0.0, 0.0, 0.0);
+        // Plain content words (not names, values or reporting verbs): what the claim
+        // says happened. Names alone ("the US and Europe") make a topic, not a fact.
+        let (mut p_total, mut p_found) = (0usize, 0usize);
         let mut found_list = Vec::with_capacity(claim.len());
         for (t, &prefix) in claim.iter().zip(&c_prefix) {
             let w = weight(t, prefix, claim_text);
@@ -494,6 +513,10 @@ impl Aligner {
             if present {
                 found += w;
             }
+            if w == 1.0 && t.kind == Kind::Word {
+                p_total += 1;
+                p_found += usize::from(present);
+            }
             if !t.kind.is_value() && t.kind != Kind::Negation {
                 a_total += w;
                 if present {
@@ -502,7 +525,10 @@ impl Aligner {
             }
         }
         let coverage = if total > 0.0 { found / total } else { 0.0 };
+        // A low share is enough only for a long claim: at least two words' worth stated.
+        let enough = found >= 2.0 || coverage >= 0.5;
         let found = found_list;
+        let predicate_found = p_total == 0 || p_found as f64 >= PREDICATE_SHARE * p_total as f64;
         let anchor = if a_total > 0.0 {
             a_found / a_total
         } else {
@@ -615,14 +641,13 @@ impl Aligner {
             } else {
                 (evidence, claim, claim_text)
             };
-            let word = tokens[neg + 1..]
-                .iter()
-                .position(|t| t.kind == Kind::Word)?
-                + neg
-                + 1;
+            let word = negated_word(tokens, neg)?;
             replaced.iter().find_map(|(o, n)| {
                 let (mine, theirs) = if negated_side_claim { (o, n) } else { (n, o) };
-                (mine.contains(&word) || mine.contains(&neg))
+                // The other side must say something in its place ("believes"), not
+                // only function words ("No joke:" against "A").
+                let says_something = theirs.clone().any(|k| other_tokens[k].kind == Kind::Word);
+                (says_something && (mine.contains(&word) || mine.contains(&neg)))
                     .then(|| slice(other_text, other_tokens, theirs.clone()).to_string())
                     .filter(|s| !s.is_empty())
             })
@@ -712,8 +737,20 @@ impl Aligner {
         }
         // A sentence that only reports the claim ("reportedly", "allegedly") does not
         // state it.
-        let hedged =
+        let mut hedged =
             evidence.iter().any(|t| HEDGES.contains(&t.key.as_str())) && !claim_has(HEDGES);
+        // A question ("Could it be real?") states nothing.
+        if text::is_question(evidence_text) {
+            hedged = true;
+        }
+        // "would not confirm or deny", "neither confirmed nor denied": no denial.
+        let keys: Vec<&str> = evidence.iter().map(|t| t.key.as_str()).collect();
+        if keys
+            .windows(3)
+            .any(|w| w[0] == "confirm" && matches!(w[1], "or" | "nor") && w[2] == "deni")
+        {
+            conflicts.retain(|c| c.kind != ConflictKind::Other);
+        }
         let refuted = conflicts.iter().any(|c| c.kind == ConflictKind::Other);
         let stance = if !conflicts.is_empty()
             && ((anchor >= self.contradict_anchor && similarity >= 0.2)
@@ -724,8 +761,10 @@ impl Aligner {
             && !hedged
             && !polarity_differs
             && !name_missing
+            && predicate_found
             && values_matched
             && coverage >= self.support_coverage
+            && enough
             && anchor >= self.support_coverage
         {
             Stance::Supports
@@ -805,10 +844,26 @@ fn negation_phrase(text: &str, tokens: &[Token], i: usize) -> String {
     text.get(start..end).unwrap_or("").to_string()
 }
 
+/// The index of the word a negation applies to: the first plain content word within
+/// a few words after it, past names ("without Joan's consent" negates "consent", "not
+/// an ISIS scholar" negates "scholar"); a name only where no plain word follows
+/// ("not Putin").
+fn negated_word(tokens: &[Token], neg: usize) -> Option<usize> {
+    let words: Vec<usize> = (neg + 1..tokens.len())
+        .filter(|&k| tokens[k].kind == Kind::Word)
+        .take(3)
+        .collect();
+    words
+        .iter()
+        .copied()
+        .find(|&k| !tokens[k].capital)
+        .or_else(|| words.first().copied())
+}
+
 /// The other side's wording of the word a negation applies to. `None` when the other
 /// side does not say that word at all: then the negation is about something else.
 fn counterpart(text: &str, tokens: &[Token], other: &[Token], neg: usize) -> Option<String> {
-    let word = other[neg + 1..].iter().find(|t| t.kind == Kind::Word)?;
+    let word = &other[negated_word(other, neg)?];
     let t = tokens.iter().find(|t| t.key == word.key)?;
     text.get(t.start..t.end).map(str::to_string)
 }
@@ -872,6 +927,88 @@ mod tests {
         assert_eq!(a.conflicts[0].kind, ConflictKind::Negation);
         assert_eq!(a.conflicts[0].evidence, "does not believe");
         assert_eq!(a.conflicts[0].claim, "believes");
+    }
+
+    #[test]
+    fn negation_applies_to_the_word_after_names() {
+        // "without Joan's consent" negates the consent, not Joan: no conflict with a
+        // claim that never mentions consent.
+        let a = align(
+            "Joan's personal doctor performed a biopsy during the procedure.",
+            "Joan's personal doctor performed a biopsy without Joan's consent during the procedure.",
+        );
+        assert!(
+            !a.conflicts.iter().any(|c| c.kind == ConflictKind::Negation),
+            "{a:#?}"
+        );
+        // The negated word itself stated the other way is still a conflict.
+        let b = align(
+            "The singer wants to marry her fiance this winter.",
+            "The singer doesn't want to marry her fiance this winter.",
+        );
+        assert_eq!(b.stance, Stance::Contradicts, "{b:#?}");
+        assert_eq!(b.conflicts[0].kind, ConflictKind::Negation);
+    }
+
+    #[test]
+    fn negation_against_function_words_is_no_conflict() {
+        // "No joke:" opens a headline; the evidence has no word in its place.
+        let a = align(
+            "No joke: boy billed for missing friend's birthday party",
+            "A boy was billed for missing his friend's birthday party.",
+        );
+        assert!(a.conflicts.is_empty(), "{a:#?}");
+        assert_ne!(a.stance, Stance::Contradicts, "{a:#?}");
+    }
+
+    #[test]
+    fn open_denial_and_questions_state_nothing() {
+        let a = align(
+            "US airstrikes targeted the group's leader.",
+            "US officials would not confirm or deny whether airstrikes targeted the group's leader.",
+        );
+        assert_ne!(a.stance, Stance::Contradicts, "{a:#?}");
+        let b = align(
+            "The crab photo is real.",
+            "A photo of a giant crab has people asking: is the crab photo real?",
+        );
+        assert_ne!(b.stance, Stance::Supports, "{b:#?}");
+        assert!(b.hedged);
+        // A denial stated as such still refutes.
+        let c = align(
+            "The doctor took a selfie during the operation.",
+            "The doctor denied she took a selfie during the operation.",
+        );
+        assert_eq!(c.stance, Stance::Contradicts, "{c:#?}");
+    }
+
+    #[test]
+    fn support_needs_more_than_names_or_one_word() {
+        // Shares only the claim's names: the same people, another fact.
+        let a = align(
+            "However, differences between the US and Europe are still visible.",
+            "European countries would provide the guarantees in coordination with the US and Europe.",
+        );
+        assert_ne!(a.stance, Stance::Supports, "{a:#?}");
+        // One shared word of a short claim is not enough.
+        let b = align(
+            "Both leaders said they are willing to meet.",
+            "A trilateral meeting of the three presidents would follow the bilateral meeting.",
+        );
+        assert_ne!(b.stance, Stance::Supports, "{b:#?}");
+        // A long claim stated in part, in other words, is.
+        let c = align(
+            "That meeting had a hostile tone, with the president being criticised for his attire and accused of not showing enough gratitude for US support.",
+            "Back then he was criticised for his clothing and accused of not being grateful enough for US support.",
+        );
+        assert_eq!(c.stance, Stance::Supports, "{c:#?}");
+        // Framing words ("a study finds", "scientists say") weigh little.
+        let d = align(
+            "A new study finds that sea ice in the Arctic is shrinking.",
+            "Sea ice in the Arctic is shrinking.",
+        );
+        assert_eq!(d.stance, Stance::Supports, "{d:#?}");
+        assert!(d.coverage >= 0.7, "{d:#?}");
     }
 
     #[test]

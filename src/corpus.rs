@@ -6,7 +6,7 @@
 //! source's outlet, URL, date and reliability; reliability decides which side wins
 //! when sources disagree. One unreadable file is a warning; an empty corpus is an error.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -75,6 +75,91 @@ pub struct Source {
     pub outlet: Option<String>,
     pub published: Option<String>,
     pub reliability: Reliability,
+    /// How much of the source's wording hedges (see [`Register`]).
+    pub register: Register,
+}
+
+/// Words that report a story without vouching for it: "reportedly", "allegedly",
+/// "according to", "sources", "rumours". `align` marks a single sentence with such a
+/// word as hedged; many of them across a whole text mark a source that retells a story
+/// rather than asserting it, as news reports of an unconfirmed claim do, and then even
+/// its plain sentences vouch for nothing.
+/// Surface forms, not stems: "reported" and "claimed" also open plain statements of
+/// fact ("police reported three deaths") and are left out, and so is "could", which
+/// news uses to report plans ("a meeting could take place within two weeks").
+const REPORTING_WORDS: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "purportedly",
+    "supposedly",
+    "unconfirmed",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "rumored",
+    "rumoured",
+    "speculation",
+    "speculated",
+    "claim",
+    "claims",
+    "according",
+    "source",
+    "sources",
+    "believed",
+    "report",
+    "reports",
+    "unclear",
+    "apparently",
+    "appears",
+];
+
+/// The hedging of a whole source: how many of its words report rather than assert.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Register {
+    /// Words of the source's text.
+    pub words: usize,
+    /// How many of them are reporting words.
+    pub hedges: usize,
+    /// The first few distinct reporting words, for explanations.
+    pub examples: Vec<String>,
+}
+
+impl Register {
+    /// Shortest text whose hedging says anything about its register (a paragraph).
+    pub const MIN_WORDS: usize = 50;
+    /// Reporting words per 100 words from which a text retells rather than asserts.
+    pub const REPORTING_RATE: f64 = 0.8;
+
+    /// Count the reporting words of a source's sentences.
+    pub fn of<'a>(sentences: impl IntoIterator<Item = (&'a str, &'a [Token])>) -> Register {
+        let mut r = Register::default();
+        for (text, tokens) in sentences {
+            for t in tokens {
+                if t.kind.is_value() {
+                    continue;
+                }
+                r.words += 1;
+                let word = text.get(t.start..t.end).unwrap_or("").to_lowercase();
+                if REPORTING_WORDS.contains(&word.as_str()) {
+                    r.hedges += 1;
+                    if r.examples.len() < 3 && !r.examples.contains(&word) {
+                        r.examples.push(word);
+                    }
+                }
+            }
+        }
+        r
+    }
+
+    /// Does the source as a whole only report its story (at least two reporting words,
+    /// at [`Register::REPORTING_RATE`] or more, in a text of [`Register::MIN_WORDS`])?
+    pub fn reports_only(&self) -> bool {
+        self.words >= Self::MIN_WORDS
+            && self.hedges >= 2
+            && self.hedges as f64 * 100.0 >= Self::REPORTING_RATE * self.words as f64
+    }
 }
 
 /// One sentence of evidence.
@@ -92,6 +177,10 @@ pub struct EvidenceSentence {
 pub struct Corpus {
     pub sources: Vec<Source>,
     pub sentences: Vec<EvidenceSentence>,
+    /// Keys of words the sources write with a capital inside a sentence: names. A claim
+    /// that opens with one ("Trump said …") is about that name, though its capital
+    /// alone says nothing there.
+    pub names: HashSet<String>,
 }
 
 const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
@@ -99,8 +188,7 @@ const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 impl Corpus {
     /// Add an ingested document as a source.
     pub fn add_document(&mut self, doc: &Document, meta: Option<&ManifestEntry>) {
-        let source = self.sources.len();
-        self.sources.push(Source {
+        let source = Source {
             name: doc.name.clone(),
             url: meta.and_then(|m| m.url.clone()),
             title: doc.title.clone(),
@@ -109,43 +197,65 @@ impl Corpus {
                 .and_then(|m| m.published.clone())
                 .or_else(|| doc.published.clone()),
             reliability: meta.map(|m| m.reliability).unwrap_or_default(),
-        });
-        for s in segment::sentences(doc) {
-            if s.is_heading {
-                continue;
+            register: Register::default(),
+        };
+        let sentences = segment::sentences(doc)
+            .into_iter()
+            .filter(|s| !s.is_heading)
+            .map(|s| (s.text, s.span));
+        self.push_source(source, sentences);
+    }
+
+    /// Add a source and its sentences: tokenise each once and weigh the source's register.
+    fn push_source(
+        &mut self,
+        mut source: Source,
+        sentences: impl IntoIterator<Item = (String, Span)>,
+    ) {
+        let index = self.sources.len();
+        let first = self.sentences.len();
+        for (text, span) in sentences {
+            let tokens = text::tokenize(&text);
+            for t in tokens
+                .iter()
+                .filter(|t| t.capital && t.kind == text::Kind::Word)
+            {
+                if !self.names.contains(&t.key) {
+                    self.names.insert(t.key.clone());
+                }
             }
-            let tokens = text::tokenize(&s.text);
             self.sentences.push(EvidenceSentence {
-                source,
-                text: s.text,
-                span: s.span,
+                source: index,
+                text,
+                span,
                 tokens,
             });
         }
+        source.register = Register::of(
+            self.sentences[first..]
+                .iter()
+                .map(|s| (s.text.as_str(), s.tokens.as_slice())),
+        );
+        self.sources.push(source);
     }
 
     /// Build a corpus from plain texts (evaluation: each example's own evidence).
     pub fn from_texts<'a>(items: impl IntoIterator<Item = (&'a str, &'a str)>) -> Corpus {
         let mut corpus = Corpus::default();
         for (name, body) in items {
-            let source = corpus.sources.len();
-            corpus.sources.push(Source {
+            let source = Source {
                 name: name.to_string(),
                 url: None,
                 title: None,
                 outlet: None,
                 published: None,
                 reliability: Reliability::Normal,
-            });
-            for s in segment::split_text(body) {
-                let tokens = text::tokenize(&s.text);
-                corpus.sentences.push(EvidenceSentence {
-                    source,
-                    text: s.text,
-                    span: s.span,
-                    tokens,
-                });
-            }
+                register: Register::default(),
+            };
+            let sentences = segment::split_text(body)
+                .into_iter()
+                .map(|s| (s.text, s.span));
+            corpus.push_source(source, sentences);
         }
         corpus
     }
@@ -314,4 +424,48 @@ pub fn load_with(
         ));
     }
     Ok(corpus)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RETOLD: &str = "A man reportedly fought off a bear with a ringtone. According to local \
+        media, the animal fled when his phone rang. Sources close to the family said he was \
+        recovering. The story could not be checked, and it is unclear where the video came \
+        from. Reports say the man was fishing alone near his village when the bear attacked, \
+        and neighbours apparently heard the music from far away.";
+
+    const PLAIN: &str = "A man fought off a bear near his village on Sunday. The animal fled when \
+        his phone rang, police said. He was treated in hospital for cuts to his arms and legs \
+        and went home on Monday. Wildlife officers said bears had been seen near the village \
+        twice this month and asked residents to keep their rubbish indoors at night.";
+
+    #[test]
+    fn register_tells_retelling_from_reporting() {
+        let c = Corpus::from_texts([("retold", RETOLD), ("plain", PLAIN)]);
+        let retold = &c.sources[0].register;
+        assert!(retold.hedges >= 5, "{retold:?}");
+        assert_eq!(retold.examples[0], "reportedly");
+        assert!(retold.reports_only(), "{retold:?}");
+        let plain = &c.sources[1].register;
+        assert_eq!(plain.hedges, 0, "{plain:?}");
+        assert!(!plain.reports_only());
+    }
+
+    #[test]
+    fn a_short_text_has_no_register() {
+        let c = Corpus::from_texts([("s", "Sources say the minister reportedly resigned.")]);
+        let r = &c.sources[0].register;
+        assert_eq!(r.hedges, 2);
+        assert!(!r.reports_only(), "{r:?}");
+    }
+
+    #[test]
+    fn names_are_words_written_with_a_capital_inside_a_sentence() {
+        let c = Corpus::from_texts([("s", "Trump met Zelensky. Then Merz spoke.")]);
+        assert!(c.names.contains("zelenski"), "{:?}", c.names);
+        assert!(c.names.contains("merz"));
+        assert!(!c.names.contains("then"));
+    }
 }

@@ -384,6 +384,15 @@ pub fn is_negation(word: &str) -> bool {
     NEGATIONS.contains(&word)
 }
 
+/// Does the sentence ask rather than state ("Did the minister resign?")? A question
+/// asserts nothing, so it neither states nor disputes a fact.
+pub fn is_question(sentence: &str) -> bool {
+    sentence
+        .trim_end()
+        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']'])
+        .ends_with('?')
+}
+
 /// The stem of a lower-cased word.
 pub fn stem(word: &str) -> String {
     STEMMER.stem(word).into_owned()

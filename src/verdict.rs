@@ -47,6 +47,9 @@ pub struct Evidence {
     pub alignment: Alignment,
     /// Supports together with other sentences of its source, not alone.
     pub combined: bool,
+    /// Would support the claim, but its source only retells the story: its wording
+    /// hedges throughout ([`crate::corpus::Register::reports_only`]).
+    pub reported: bool,
 }
 
 /// A claim's verdict.
@@ -106,17 +109,36 @@ impl Verifier {
 
     /// Verify one claim text.
     pub fn verify(&self, claim: &str, corpus: &Corpus, index: &dyn Retriever) -> Verdict {
-        let tokens = text::tokenize(claim);
+        let mut tokens = text::tokenize(claim);
+        // The claim's first word is a name when the sources write it as one.
+        if let Some(first) = tokens.first_mut()
+            && first.kind == text::Kind::Word
+            && corpus.names.contains(&first.key)
+            && claim[first.start..first.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        {
+            first.capital = true;
+        }
         let hits = index.search(&tokens, self.candidates);
         let mut evidence: Vec<Evidence> = hits
             .into_iter()
             .map(|hit| {
                 let s = &corpus.sentences[hit.sentence];
-                let alignment = self.aligner.align(claim, &tokens, &s.text, &s.tokens);
+                let mut alignment = self.aligner.align(claim, &tokens, &s.text, &s.tokens);
+                // A source that retells a story ("reportedly", "sources say", "could")
+                // does not vouch for it, though this sentence may read as plain fact.
+                let reported = alignment.stance == Stance::Supports
+                    && corpus.sources[s.source].register.reports_only();
+                if reported {
+                    alignment.stance = Stance::Related;
+                }
                 Evidence {
                     sentence: hit.sentence,
                     alignment,
                     combined: false,
+                    reported,
                 }
             })
             .filter(|e| self.aligner.is_related(&e.alignment))
@@ -130,6 +152,16 @@ impl Verifier {
                 evidence[i].combined = true;
             }
         }
+        // A question ("Did the minister resign?") asserts nothing: nothing can state or
+        // dispute it, though related sentences are still listed.
+        let question = text::is_question(claim);
+        if question {
+            for e in &mut evidence {
+                e.alignment.stance = Stance::Related;
+                e.alignment.conflicts.clear();
+                e.combined = false;
+            }
+        }
         let weight = |e: &Evidence| corpus.sources[corpus.sentences[e.sentence].source].reliability;
         evidence.sort_by(|a, b| {
             rank(a.alignment.stance)
@@ -138,7 +170,11 @@ impl Verifier {
                 .then(b.alignment.similarity.total_cmp(&a.alignment.similarity))
                 .then(a.sentence.cmp(&b.sentence))
         });
-        decide(evidence, corpus, self.max_evidence)
+        let mut verdict = decide(evidence, corpus, self.max_evidence);
+        if question {
+            verdict.reason = "a question asserts no fact to check".to_string();
+        }
+        verdict
     }
 }
 
@@ -151,7 +187,12 @@ impl Verifier {
         let mut by_source: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
         for (i, e) in evidence.iter().enumerate() {
             let a = &e.alignment;
-            if !a.hedged && a.anchor >= 0.3 && a.coverage >= self.aligner.related_coverage {
+            let source = &corpus.sources[corpus.sentences[e.sentence].source];
+            if !a.hedged
+                && !source.register.reports_only()
+                && a.anchor >= 0.3
+                && a.coverage >= self.aligner.related_coverage
+            {
                 by_source
                     .entry(corpus.sentences[e.sentence].source)
                     .or_default()
@@ -265,12 +306,24 @@ pub fn decide(evidence: Vec<Evidence>, corpus: &Corpus, max_evidence: usize) -> 
                 .first()
                 .map(|e| e.alignment.similarity)
                 .unwrap_or(0.0);
-            let reason = match evidence.first() {
-                Some(e) => format!(
+            let reported = evidence.iter().find(|e| e.reported);
+            let reason = match (reported, evidence.first()) {
+                (Some(e), _) => {
+                    let register = &corpus.sources[corpus.sentences[e.sentence].source].register;
+                    format!(
+                        "only reported, not asserted: {} retells the story without vouching \
+                         for it ({} reporting words in {}, such as '{}')",
+                        source_name(corpus, e),
+                        register.hedges,
+                        crate::report::plural(register.words, "word"),
+                        register.examples.join("', '")
+                    )
+                }
+                (None, Some(e)) => format!(
                     "no source states this; closest is related only ({})",
                     source_name(corpus, e)
                 ),
-                None => "no source mentions this".to_string(),
+                (None, None) => "no source mentions this".to_string(),
             };
             (
                 Label::Unverified,
@@ -494,6 +547,63 @@ mod tests {
             v.reason
         );
         assert!(v.evidence.iter().filter(|e| e.combined).count() == 2);
+    }
+
+    #[test]
+    fn a_source_that_retells_does_not_support() {
+        let body = "A man fought off a bear with a Justin Bieber ringtone, according to \
+            local media. Sources close to the family said he was recovering. The story could \
+            not be checked, and it is unclear where the video came from. Reports say the man \
+            was fishing alone near his village when the bear attacked, and neighbours \
+            apparently heard the music from far away.";
+        let c = corpus(&[("retold.txt", body, Reliability::Normal)]);
+        let v = verify("A man fought off a bear with a Justin Bieber ringtone.", &c);
+        assert_eq!(v.label, Label::Unverified, "{v:#?}");
+        assert!(
+            v.reason
+                .starts_with("only reported, not asserted: retold.txt"),
+            "{}",
+            v.reason
+        );
+        assert!(v.evidence.iter().any(|e| e.reported));
+        // The same sentence in a plain report supports the claim.
+        let c = corpus(&[(
+            "plain.txt",
+            "A man fought off a bear with a Justin Bieber ringtone. He was treated in hospital.",
+            Reliability::Normal,
+        )]);
+        let v = verify("A man fought off a bear with a Justin Bieber ringtone.", &c);
+        assert_eq!(v.label, Label::Supported, "{v:#?}");
+    }
+
+    #[test]
+    fn a_question_is_not_checked() {
+        let c = corpus(&[(
+            "a.txt",
+            "The minister resigned on Monday.",
+            Reliability::High,
+        )]);
+        let v = verify("Did the minister resign on Monday?", &c);
+        assert_eq!(v.label, Label::Unverified, "{v:#?}");
+        assert_eq!(v.reason, "a question asserts no fact to check");
+        assert!(!v.evidence.is_empty(), "related sentences are still listed");
+    }
+
+    #[test]
+    fn an_opening_name_must_be_in_the_evidence() {
+        // "Trump" opens the claim, so its capital says nothing; the corpus writes it as
+        // a name, so a sentence about Merz does not support it.
+        let c = corpus(&[(
+            "a.txt",
+            "Reporters asked Trump about the talks. German Chancellor Friedrich Merz said a \
+             ceasefire is necessary before the next round of talks.",
+            Reliability::High,
+        )]);
+        let v = verify(
+            "Trump said he believes a ceasefire is necessary to reach a peace deal.",
+            &c,
+        );
+        assert_eq!(v.label, Label::Unverified, "{v:#?}");
     }
 
     #[test]
