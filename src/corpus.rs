@@ -177,10 +177,10 @@ pub struct EvidenceSentence {
 pub struct Corpus {
     pub sources: Vec<Source>,
     pub sentences: Vec<EvidenceSentence>,
-    /// Keys of words the sources write with a capital inside a sentence: names. A claim
-    /// that opens with one ("Trump said …") is about that name, though its capital
-    /// alone says nothing there.
+    /// Keys of words the sources write with a capital inside a sentence: names.
     pub names: HashSet<String>,
+    /// Keys of words the sources write in lower case: ordinary words.
+    pub common: HashSet<String>,
 }
 
 const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
@@ -206,6 +206,25 @@ impl Corpus {
         self.push_source(source, sentences);
     }
 
+    /// Decide which of a claim's words are names by how the sources write them. A
+    /// capital says little at the start of a claim ("Trump said …") or in a headline
+    /// ("Buried Cat Claws Back To Life", "BRAIN SURGERY"); the corpus says more: a word
+    /// it writes only with a capital is a name, one it writes only in lower case is not.
+    pub fn mark_names(&self, claim: &str, tokens: &mut [Token]) {
+        for (i, t) in tokens.iter_mut().enumerate() {
+            if t.kind != text::Kind::Word || !claim[t.start..].starts_with(char::is_uppercase) {
+                continue;
+            }
+            let name = self.names.contains(&t.key);
+            let common = self.common.contains(&t.key);
+            if i == 0 && name && !common {
+                t.capital = true;
+            } else if t.capital && common && !name {
+                t.capital = false;
+            }
+        }
+    }
+
     /// Add a source and its sentences: tokenise each once and weigh the source's register.
     fn push_source(
         &mut self,
@@ -215,13 +234,21 @@ impl Corpus {
         let index = self.sources.len();
         let first = self.sentences.len();
         for (text, span) in sentences {
+            // Script that leaked into a text is not evidence ("isChannel: false").
+            if text::looks_like_code(&text) {
+                continue;
+            }
             let tokens = text::tokenize(&text);
-            for t in tokens
-                .iter()
-                .filter(|t| t.capital && t.kind == text::Kind::Word)
-            {
-                if !self.names.contains(&t.key) {
-                    self.names.insert(t.key.clone());
+            for t in tokens.iter().skip(1).filter(|t| t.kind == text::Kind::Word) {
+                let set = if t.capital {
+                    &mut self.names
+                } else if text[t.start..].starts_with(char::is_lowercase) {
+                    &mut self.common
+                } else {
+                    continue; // a capital the tokenizer set aside (a Title Case line)
+                };
+                if !set.contains(&t.key) {
+                    set.insert(t.key.clone());
                 }
             }
             self.sentences.push(EvidenceSentence {
@@ -462,10 +489,26 @@ mod tests {
     }
 
     #[test]
-    fn names_are_words_written_with_a_capital_inside_a_sentence() {
-        let c = Corpus::from_texts([("s", "Trump met Zelensky. Then Merz spoke.")]);
+    fn names_are_words_the_sources_write_with_a_capital() {
+        let c = Corpus::from_texts([(
+            "s",
+            "Trump met Zelensky. Then Merz spoke of a buried cat that came back to life.",
+        )]);
         assert!(c.names.contains("zelenski"), "{:?}", c.names);
         assert!(c.names.contains("merz"));
         assert!(!c.names.contains("then"));
+        assert!(c.common.contains("cat"));
+        let claim = "Merz Says Buried Cat Came Back To Life";
+        let mut tokens = text::tokenize(claim);
+        tokens[3].capital = true; // as if the tokenizer had kept the headline's capitals
+        c.mark_names(claim, &mut tokens);
+        assert!(
+            tokens[0].capital,
+            "an opening name the sources write as one"
+        );
+        assert!(
+            !tokens[3].capital,
+            "'Cat' is written in lower case by the sources"
+        );
     }
 }

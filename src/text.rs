@@ -384,13 +384,26 @@ pub fn is_negation(word: &str) -> bool {
     NEGATIONS.contains(&word)
 }
 
-/// Does the sentence ask rather than state ("Did the minister resign?")? A question
-/// asserts nothing, so it neither states nor disputes a fact.
-pub fn is_question(sentence: &str) -> bool {
+/// Is this "sentence" script or style sheet code that leaked into a text ("var x = 'a';
+/// f({ 'id': 1 });")? Prose almost never has four braces, semicolons or equals signs.
+pub fn looks_like_code(sentence: &str) -> bool {
     sentence
-        .trim_end()
-        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']'])
-        .ends_with('?')
+        .chars()
+        .filter(|c| matches!(c, '{' | '}' | ';' | '='))
+        .count()
+        >= 4
+}
+
+/// Does the sentence ask rather than state ("Did the minister resign?")? A question
+/// asserts nothing, so it neither states nor disputes a fact. A question quoted at the
+/// end of a statement ("… and asked doctors 'How's it going?'") does not make the
+/// statement a question; a sentence quoted whole ("'Is it real?'") is one.
+pub fn is_question(sentence: &str) -> bool {
+    const CLOSING: [char; 6] = ['"', '\'', '\u{201d}', '\u{2019}', ')', ']'];
+    const OPENING: [char; 6] = ['"', '\'', '\u{201c}', '\u{2018}', '(', '['];
+    let s = sentence.trim();
+    let inner = s.trim_end_matches(CLOSING);
+    inner.ends_with('?') && (inner.len() == s.len() || s.starts_with(OPENING))
 }
 
 /// The stem of a lower-cased word.
@@ -920,6 +933,28 @@ pub fn describe(kind: &Kind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_is_told_from_prose() {
+        assert!(looks_like_code(
+            "var via = 'Wire'; share('top', { 'id': '27', 'title': 'Bear attack' });"
+        ));
+        assert!(looks_like_code("@media screen { .box { display: none; } }"));
+        assert!(!looks_like_code(
+            "The minister said: \"We will act; we must.\" Turnout was 61%."
+        ));
+    }
+
+    #[test]
+    fn questions_and_quoted_questions() {
+        assert!(is_question("Did the minister resign on Monday?"));
+        assert!(is_question("\u{2018}Is the crab real?\u{2019}"));
+        assert!(is_question("Is it real? "));
+        assert!(!is_question(
+            "Teen wakes up in surgery and asks doctors \u{2018}How\u{2019}s it going?\u{2019}"
+        ));
+        assert!(!is_question("The minister resigned."));
+    }
 
     fn keys(s: &str) -> Vec<String> {
         tokenize(s)

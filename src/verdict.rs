@@ -110,25 +110,15 @@ impl Verifier {
     /// Verify one claim text.
     pub fn verify(&self, claim: &str, corpus: &Corpus, index: &dyn Retriever) -> Verdict {
         let mut tokens = text::tokenize(claim);
-        // The claim's first word is a name when the sources write it as one.
-        if let Some(first) = tokens.first_mut()
-            && first.kind == text::Kind::Word
-            && corpus.names.contains(&first.key)
-            && claim[first.start..first.end]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-        {
-            first.capital = true;
-        }
+        corpus.mark_names(claim, &mut tokens);
         let hits = index.search(&tokens, self.candidates);
         let mut evidence: Vec<Evidence> = hits
             .into_iter()
             .map(|hit| {
                 let s = &corpus.sentences[hit.sentence];
                 let mut alignment = self.aligner.align(claim, &tokens, &s.text, &s.tokens);
-                // A source that retells a story ("reportedly", "sources say", "could")
-                // does not vouch for it, though this sentence may read as plain fact.
+                // A source that retells a story ("reportedly", "sources say") does not
+                // vouch for it, though this sentence may read as plain fact.
                 let reported = alignment.stance == Stance::Supports
                     && corpus.sources[s.source].register.reports_only();
                 if reported {
