@@ -141,11 +141,14 @@ impl Register {
                     continue;
                 }
                 r.words += 1;
-                let word = text.get(t.start..t.end).unwrap_or("").to_lowercase();
-                if REPORTING_WORDS.contains(&word.as_str()) {
+                let word = text.get(t.start..t.end).unwrap_or("");
+                if let Some(&word) = REPORTING_WORDS
+                    .iter()
+                    .find(|w| w.eq_ignore_ascii_case(word))
+                {
                     r.hedges += 1;
-                    if r.examples.len() < 3 && !r.examples.contains(&word) {
-                        r.examples.push(word);
+                    if r.examples.len() < 3 && !r.examples.iter().any(|e| e == word) {
+                        r.examples.push(word.to_string());
                     }
                 }
             }
