@@ -138,6 +138,11 @@ impl Default for Aligner {
 /// about the same people, not the same fact.
 const PREDICATE_SHARE: f64 = 0.25;
 
+/// Anchor share enough for a refutation word within [`REFUTE_WINDOW`] words of a word
+/// the claim shares ([`Aligner::refute_anchor`] is enough anywhere in the sentence).
+const REFUTE_ANCHOR_NEAR: f64 = 0.2;
+const REFUTE_WINDOW: usize = 5;
+
 const ANTONYMS: &[(&str, &str)] = &[
     ("rose", "fell"),
     ("rise", "fall"),
@@ -200,6 +205,10 @@ const REFUTATION: &[&str] = &[
     "refut",
     "dismiss",
 ];
+
+/// Refutation words that are someone's act of disputing ("denied", "dismissed"), not a
+/// verdict on the claim: they refute only a sentence that shares the full anchor.
+const DISPUTE_VERBS: &[&str] = &["deni", "dismiss", "refut"];
 
 /// Words that report a statement without vouching for it, as written (lower case):
 /// stems would not do, since "reportedly" stems to "report" ("police reported three
@@ -747,12 +756,23 @@ impl Aligner {
         // A sentence about the claim's subject that calls it false ("hoax", "denied",
         // "no evidence") refutes it even without a differing value.
         let claim_has = |stems: &[&str]| claim.iter().any(|t| stems.contains(&t.key.as_str()));
+        // Or, with less of the claim shared, a word that calls it false right next to a
+        // word of the claim ("the third breast story is a hoax"); a party's denial
+        // ("Russia denied …") needs the full anchor.
+        let near_shared = |i: usize| {
+            let lo = i.saturating_sub(REFUTE_WINDOW);
+            let hi = (i + REFUTE_WINDOW + 1).min(evidence.len());
+            (lo..hi).any(|k| {
+                k != i && evidence[k].kind == Kind::Word && ck.contains(&evidence[k].key.as_str())
+            })
+        };
         if conflicts.is_empty()
-            && anchor >= self.refute_anchor
+            && anchor >= REFUTE_ANCHOR_NEAR.min(self.refute_anchor)
             && !claim_has(REFUTATION)
-            && let Some(i) = evidence
-                .iter()
-                .position(|t| REFUTATION.contains(&t.key.as_str()))
+            && let Some(i) = (0..evidence.len())
+                .find(|&i| REFUTATION.contains(&evidence[i].key.as_str()) && disputes(evidence, i))
+            && (anchor >= self.refute_anchor
+                || (near_shared(i) && !DISPUTE_VERBS.contains(&evidence[i].key.as_str())))
         {
             conflicts.push(Conflict {
                 kind: ConflictKind::Other,
@@ -777,8 +797,7 @@ impl Aligner {
         }
         let refuted = conflicts.iter().any(|c| c.kind == ConflictKind::Other);
         let stance = if !conflicts.is_empty()
-            && ((anchor >= self.contradict_anchor && similarity >= 0.2)
-                || (refuted && anchor >= self.refute_anchor))
+            && ((anchor >= self.contradict_anchor && similarity >= 0.2) || refuted)
         {
             Stance::Contradicts
         } else if conflicts.is_empty()
@@ -866,6 +885,18 @@ fn negation_phrase(text: &str, tokens: &[Token], i: usize) -> String {
         .map(|t| t.end)
         .unwrap_or(tokens[i].end);
     text.get(start..end).unwrap_or("").to_string()
+}
+
+/// Does the refutation word at `i` dispute something? "She denied taking it" does;
+/// "he was denied parole" (refused) does not.
+fn disputes(tokens: &[Token], i: usize) -> bool {
+    let passive = i.checked_sub(1).is_some_and(|p| {
+        matches!(
+            tokens[p].key.as_str(),
+            "was" | "were" | "been" | "be" | "is" | "are" | "get" | "got"
+        )
+    });
+    !(tokens[i].key == "deni" && passive)
 }
 
 /// The index of the word a negation applies to: the first plain content word within
@@ -1030,6 +1061,31 @@ mod tests {
         );
         assert!(!c.hedged);
         assert_eq!(c.stance, Stance::Supports, "{c:#?}");
+    }
+
+    #[test]
+    fn refutation_next_to_the_claims_words() {
+        // Little of the claim is shared, but the sentence calls it a hoax.
+        let a = align(
+            "Florida woman has surgery to add a third breast to her chest",
+            "The third breast story is a hoax.",
+        );
+        assert!(a.anchor < 0.3, "{a:#?}");
+        assert_eq!(a.stance, Stance::Contradicts, "{a:#?}");
+        // A party's denial needs the full anchor: "Russia denied" alone does not
+        // contradict every claim about Russia.
+        let b = align(
+            "Russia launched new strikes on the energy grid of Ukraine overnight",
+            "Russia denied that its strikes had hit civilians.",
+        );
+        assert!((0.2..0.3).contains(&b.anchor), "{b:#?}");
+        assert_ne!(b.stance, Stance::Contradicts, "{b:#?}");
+        // "was denied parole" is a refusal, not a denial.
+        let c = align(
+            "Manson has a parole hearing in the prison this year",
+            "Manson was denied parole in the prison this year.",
+        );
+        assert_ne!(c.stance, Stance::Contradicts, "{c:#?}");
     }
 
     #[test]
