@@ -787,14 +787,6 @@ impl Aligner {
         if text::is_question(evidence_text) {
             hedged = true;
         }
-        // "would not confirm or deny", "neither confirmed nor denied": no denial.
-        let keys: Vec<&str> = evidence.iter().map(|t| t.key.as_str()).collect();
-        if keys
-            .windows(3)
-            .any(|w| w[0] == "confirm" && matches!(w[1], "or" | "nor") && w[2] == "deni")
-        {
-            conflicts.retain(|c| c.kind != ConflictKind::Other);
-        }
         let refuted = conflicts.iter().any(|c| c.kind == ConflictKind::Other);
         let stance = if !conflicts.is_empty()
             && ((anchor >= self.contradict_anchor && similarity >= 0.2) || refuted)
@@ -888,15 +880,19 @@ fn negation_phrase(text: &str, tokens: &[Token], i: usize) -> String {
 }
 
 /// Does the refutation word at `i` dispute something? "She denied taking it" does;
-/// "he was denied parole" (refused) does not.
+/// "he was denied parole" (refused) and "would not confirm or deny", "neither
+/// confirmed nor denied" (left open) do not.
 fn disputes(tokens: &[Token], i: usize) -> bool {
-    let passive = i.checked_sub(1).is_some_and(|p| {
-        matches!(
-            tokens[p].key.as_str(),
-            "was" | "were" | "been" | "be" | "is" | "are" | "get" | "got"
-        )
-    });
-    !(tokens[i].key == "deni" && passive)
+    if tokens[i].key != "deni" {
+        return true;
+    }
+    let key = |back: usize| i.checked_sub(back).map(|k| tokens[k].key.as_str());
+    let passive = matches!(
+        key(1),
+        Some("was" | "were" | "been" | "be" | "is" | "are" | "get" | "got")
+    );
+    let open = matches!(key(1), Some("or" | "nor")) && key(2) == Some("confirm");
+    !(passive || open)
 }
 
 /// The index of the word a negation applies to: the first plain content word within
