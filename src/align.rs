@@ -1,6 +1,6 @@
 //! Word alignment of a claim with an evidence sentence, and typed conflicts.
 //!
-//! The diff (`similar`, over normalised tokens, with a deadline) is what a reader
+//! The diff (`similar`, over normalised tokens, bounded by size) is what a reader
 //! sees: which words agree and which differ. The verdict needs more than a diff
 //! though: a differing *value* in a sentence that is otherwise about the same fact
 //! is a contradiction, while the same value difference in a sentence about another
@@ -8,8 +8,6 @@
 //! evidence states (coverage, including values), and how much of the claim's
 //! non-value content — its anchor: who, what, where — the evidence shares. Conflicts
 //! count only when the anchor is shared.
-
-use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use similar::Algorithm;
@@ -96,8 +94,6 @@ pub struct Alignment {
     pub diff: Vec<DiffPart>,
     pub conflicts: Vec<Conflict>,
     pub stance: Stance,
-    /// The diff ran out of time and is coarser than it could be.
-    pub timed_out: bool,
     /// The evidence only reports the claim ("reportedly", "allegedly").
     pub hedged: bool,
     /// Per claim token: its weight and whether the evidence states it, so that several
@@ -109,8 +105,6 @@ pub struct Alignment {
 /// the `with_*` methods.
 #[derive(Debug, Clone)]
 pub struct Aligner {
-    /// Time allowed for one diff; past it `similar` returns a coarser diff.
-    pub deadline: Duration,
     /// Anchor share needed for a conflict to count as a contradiction.
     pub contradict_anchor: f64,
     /// Coverage needed for support.
@@ -124,7 +118,6 @@ pub struct Aligner {
 impl Default for Aligner {
     fn default() -> Self {
         Aligner {
-            deadline: Duration::from_millis(20),
             contradict_anchor: 0.5,
             support_coverage: 0.3,
             related_coverage: 0.25,
@@ -132,6 +125,10 @@ impl Default for Aligner {
         }
     }
 }
+
+/// Tokens of either side that one diff looks at: Myers is O((N+M)·D), so this bounds
+/// each diff's work by size.
+pub const MAX_DIFF_TOKENS: usize = 200;
 
 /// Share of a claim's plain content words (not names, values or reporting verbs) that
 /// supporting evidence must state: a sentence that shares only the claim's names is
@@ -459,16 +456,14 @@ impl Aligner {
         evidence_text: &str,
         evidence: &[Token],
     ) -> Alignment {
-        let started = Instant::now();
+        // Work is bounded by size, never by the clock, so the same input gives the same
+        // diff on any machine: past MAX_DIFF_TOKENS a side is cut (news sentences are far
+        // shorter; a run-on "sentence" of a page without punctuation is not evidence).
+        let claim = &claim[..claim.len().min(MAX_DIFF_TOKENS)];
+        let evidence = &evidence[..evidence.len().min(MAX_DIFF_TOKENS)];
         let ck: Vec<&str> = claim.iter().map(|t| t.key.as_str()).collect();
         let ek: Vec<&str> = evidence.iter().map(|t| t.key.as_str()).collect();
-        let ops = similar::capture_diff_slices_deadline(
-            Algorithm::Myers,
-            &ck,
-            &ek,
-            Some(started + self.deadline),
-        );
-        let timed_out = started.elapsed() > self.deadline;
+        let ops = similar::capture_diff_slices(Algorithm::Myers, &ck, &ek);
 
         // Pairs of (claim index, evidence index) replaced for each other, for slot matching.
         let mut replaced: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
@@ -819,7 +814,6 @@ impl Aligner {
             diff,
             conflicts,
             stance,
-            timed_out,
             hedged,
             found,
         }

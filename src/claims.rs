@@ -7,7 +7,7 @@
 //! negation, hedges, speaker) and a stable id derived from its normalised text, so
 //! that baselines and reviews survive re-runs and rewording elsewhere in the draft.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -382,6 +382,331 @@ fn has_clause_verb(s: &str) -> bool {
     })
 }
 
+/// One atomic fact of a clause: its text (the clause's subject may be carried over to
+/// a predicate of its own: "The capsule, built by …, is flying" gives "The capsule is
+/// flying") and the byte range of the clause it covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How a comma piece of a clause relates to the rest (see [`facts`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Piece {
+    /// A clause with its own subject and verb ("NASA's rocket left the ground").
+    Clause,
+    /// A predicate without its subject ("is flying with no crew aboard", the second
+    /// half of "opened in 1985 and was named after Key").
+    Predicate,
+    /// A participle phrase ("lifting an Orion capsule …", "built by Lockheed Martin").
+    Participle,
+    /// A relative clause ("which carried Interstate 695", "when the capsule …").
+    Relative,
+    /// A noun or prepositional phrase with a value of its own ("roughly 25 and a half
+    /// days after launch", "a 1-0 defeat by Chelsea in Porto in May 2020").
+    Slot,
+    /// Any other phrase ("so often City's creative hub", "Carl Lewis and …").
+    Phrase,
+    /// An opening adverbial ("After months of setbacks", "In the closing minutes").
+    Intro,
+}
+
+const RELATIVES: &[&str] = &["which", "who", "whose", "whom", "where", "when"];
+
+/// Split a clause into atomic facts: the event and each slot a comma or a second
+/// predicate sets apart. A conflict in one fact ("left the ground on Tuesday") must
+/// not turn its true neighbour ("lifting an Orion capsule away from pad 39B")
+/// contradicted, and a sentence partly stated must not stay unverified whole.
+///
+/// The pieces are found with a part-of-speech tagger ([`crate::pos`]), not a verb
+/// list: a comma piece that opens with a participle or a relative pronoun, or that
+/// states a value without a verb, is a fact of its own; a verb phrase coordinated
+/// with "and"/"but" is a second predicate of the same subject; a phrase without a
+/// verb or value (an appositive, the rest of a list) stays with its neighbour.
+pub fn facts(clause: &str) -> Vec<Fact> {
+    let tags = crate::pos::tag(clause);
+    let pieces = pieces(clause, &tags);
+    let kinds: Vec<Piece> = pieces
+        .iter()
+        .enumerate()
+        .map(|(i, &(s, e, coordinated))| classify(clause, &tags, s, e, i == 0, coordinated))
+        .collect();
+    let words = |s: usize, e: usize| {
+        tags.iter()
+            .filter(|t| t.start >= s && t.end <= e && t.pos != crate::pos::Pos::PUNCT)
+            .count()
+    };
+    // Facts as lists of piece indices; `subject` is the range of the clause's subject.
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut pending: Vec<usize> = Vec::new();
+    let mut subject: Option<(usize, usize)> = None;
+    let mut kinds = kinds;
+    let mut main_seen = false;
+    for i in 0..kinds.len() {
+        let (s, e, _) = pieces[i];
+        // After phrases that describe the subject ("The bridge, which carried I-695,"),
+        // the first verb phrase is the main predicate ("opened in 1985").
+        if kinds[i] == Piece::Participle && !main_seen && !out.is_empty() && subject.is_some() {
+            kinds[i] = Piece::Predicate;
+        }
+        let kind = kinds[i];
+        if matches!(kind, Piece::Clause | Piece::Predicate) {
+            main_seen = true;
+        }
+        match kind {
+            Piece::Intro if out.is_empty() && pending.is_empty() => {
+                // An opening adverbial stays only when it holds a value ("On 29 August,").
+                if has_value(&clause[s..e]) {
+                    pending.push(i);
+                }
+            }
+            Piece::Phrase | Piece::Slot | Piece::Intro if out.is_empty() => {
+                if subject.is_none() && kind != Piece::Intro {
+                    subject = Some((s, e));
+                }
+                if kind != Piece::Phrase || pending.is_empty() || subject == Some((s, e)) {
+                    pending.push(i);
+                }
+            }
+            Piece::Clause => {
+                if subject.is_none() || out.is_empty() {
+                    subject = subject_of(clause, &tags, s, e).or(subject);
+                }
+                let mut fact = std::mem::take(&mut pending);
+                fact.push(i);
+                out.push(fact);
+            }
+            Piece::Predicate => {
+                let mut fact = std::mem::take(&mut pending);
+                fact.push(i);
+                out.push(fact);
+            }
+            Piece::Participle | Piece::Relative if out.is_empty() && !pending.is_empty() => {
+                // "The capsule, built by Lockheed Martin," and "The bridge, which
+                // carried I-695,": the phrase describes the subject before it.
+                let mut fact = pending.clone();
+                fact.push(i);
+                out.push(fact);
+            }
+            Piece::Participle | Piece::Relative | Piece::Slot => out.push(vec![i]),
+            Piece::Phrase | Piece::Intro => match out.last_mut() {
+                Some(last) => last.push(i),
+                None => pending.push(i),
+            },
+        }
+    }
+    if !pending.is_empty() {
+        match out.last_mut() {
+            Some(last) => last.extend(pending),
+            None => out.push(pending),
+        }
+    }
+    // A fact of one or two words ("said Ms Reeves") says nothing alone: it joins the
+    // fact before it.
+    let mut merged: Vec<Vec<usize>> = Vec::new();
+    for mut fact in out {
+        fact.sort_unstable();
+        fact.dedup();
+        let n: usize = fact.iter().map(|&i| words(pieces[i].0, pieces[i].1)).sum();
+        match merged.last_mut() {
+            Some(last) if n < 3 => last.extend(fact),
+            _ => merged.push(fact),
+        }
+    }
+    if merged.len() > 1 {
+        let n: usize = merged[0]
+            .iter()
+            .map(|&i| words(pieces[i].0, pieces[i].1))
+            .sum();
+        if n < 3 {
+            let first = merged.remove(0);
+            merged[0].extend(first);
+        }
+    }
+    merged
+        .into_iter()
+        .map(|mut fact| {
+            fact.sort_unstable();
+            fact.dedup();
+            // A predicate whose own subject is missing gets the clause's subject.
+            let first = pieces[fact[0]];
+            let needs_subject = matches!(kinds[fact[0]], Piece::Predicate)
+                && subject.is_some_and(|(_, se)| se <= first.0);
+            let mut ranges: Vec<(usize, usize)> = Vec::new();
+            if needs_subject && let Some(sub) = subject {
+                ranges.push(sub);
+            }
+            ranges.extend(fact.iter().map(|&i| (pieces[i].0, pieces[i].1)));
+            let text = join(clause, &ranges);
+            let start = fact.iter().map(|&i| pieces[i].0).min().unwrap_or(0);
+            let end = fact.iter().map(|&i| pieces[i].1).max().unwrap_or(clause.len());
+            Fact { text, start, end }
+        })
+        .collect()
+}
+
+/// The pieces of a clause: split at commas outside quotes and brackets, and before
+/// "and"/"but" that join a second verb phrase to one that has a verb. Each piece is
+/// (start, end, opens with a coordinating conjunction).
+fn pieces(clause: &str, tags: &[crate::pos::Tagged]) -> Vec<(usize, usize, bool)> {
+    let mut cuts: Vec<(usize, usize, bool)> = Vec::new(); // end of left, start of right
+    let mut depth = 0i32;
+    let mut in_quote = false;
+    for (i, t) in tags.iter().enumerate() {
+        let w = t.word(clause);
+        match w {
+            "“" | "‘" => in_quote = true,
+            "”" | "’" => in_quote = false,
+            "\"" => in_quote = !in_quote,
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth -= 1,
+            _ => {}
+        }
+        if in_quote || depth > 0 {
+            continue;
+        }
+        if w == "," && tags.get(i + 1).is_some_and(|n| n.start > t.end) {
+            cuts.push((t.start, tags[i + 1].start, false));
+        } else if matches!(w.to_lowercase().as_str(), "and" | "but") && i > 0 {
+            // "… opened in 1985 and was named after …": a verb (or an adverb and a verb)
+            // right after the conjunction, and a verb in the piece before it.
+            let next_verb = tags.get(i + 1).is_some_and(|n| {
+                n.is_verb()
+                    || (n.pos == crate::pos::Pos::ADV && tags.get(i + 2).is_some_and(|m| m.is_verb()))
+            });
+            let piece_start = cuts.last().map_or(0, |c| c.1);
+            let left_verb = tags[..i]
+                .iter()
+                .any(|l| l.start >= piece_start && l.is_verb());
+            let left_words = tags[..i].iter().filter(|l| l.start >= piece_start).count();
+            if next_verb && left_verb && left_words >= 2 {
+                cuts.push((tags[i - 1].end, tags[i + 1].start, true));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut coordinated = false;
+    for (left_end, right_start, coord) in cuts {
+        out.push((start, left_end, coordinated));
+        start = right_start;
+        coordinated = coord;
+    }
+    out.push((start, clause.len(), coordinated));
+    out.retain(|&(s, e, _)| !clause[s..e].trim().is_empty());
+    out
+}
+
+fn classify(
+    clause: &str,
+    tags: &[crate::pos::Tagged],
+    start: usize,
+    end: usize,
+    first: bool,
+    coordinated: bool,
+) -> Piece {
+    use crate::pos::Pos;
+    let words: Vec<&crate::pos::Tagged> = tags
+        .iter()
+        .filter(|t| t.start >= start && t.end <= end && t.pos != Pos::PUNCT)
+        .collect();
+    let Some(head) = words.iter().position(|t| !matches!(t.pos, Pos::CCONJ)) else {
+        return Piece::Phrase;
+    };
+    let lead = words[head];
+    let lead_word = lead.word(clause).to_lowercase();
+    let has_verb = words.iter().any(|t| t.is_verb());
+    if RELATIVES.contains(&lead_word.as_str()) && !first {
+        return Piece::Relative;
+    }
+    if coordinated && lead.is_verb() || (lead.pos == Pos::ADV && coordinated) {
+        return Piece::Predicate;
+    }
+    if lead.pos == Pos::AUX && !first {
+        return Piece::Predicate;
+    }
+    if lead.pos == Pos::VERB && !first {
+        // "said Renata Kowalczyk" after a quote is attribution, not a new fact.
+        if ATTRIBUTION_VERBS.contains(&lead_word.as_str()) {
+            return Piece::Phrase;
+        }
+        return if lead_word.ends_with("ing") || lead_word.ends_with("ed") || words.len() > 2 {
+            Piece::Participle
+        } else {
+            Piece::Predicate
+        };
+    }
+    if has_verb && !matches!(lead.pos, Pos::ADP | Pos::SCONJ) {
+        // A subject and a verb: a clause. An appositive with a relative clause inside
+        // ("a retired engineer who watched from …") is still a phrase.
+        let relative = words[1..].iter().any(|t| {
+            let w = t.word(clause).to_lowercase();
+            RELATIVES.contains(&w.as_str()) || w == "that"
+        });
+        if first || !relative {
+            return Piece::Clause;
+        }
+        return Piece::Phrase;
+    }
+    if first && matches!(lead.pos, Pos::ADP | Pos::SCONJ | Pos::ADV) {
+        return Piece::Intro;
+    }
+    if has_value(&clause[start..end]) && !has_verb {
+        return Piece::Slot;
+    }
+    Piece::Phrase
+}
+
+/// The subject of a clause piece: its words before the first verb.
+fn subject_of(
+    clause: &str,
+    tags: &[crate::pos::Tagged],
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    let words: Vec<&crate::pos::Tagged> = tags
+        .iter()
+        .filter(|t| t.start >= start && t.end <= end)
+        .collect();
+    let verb = words.iter().position(|t| t.is_verb())?;
+    if verb == 0 || matches!(words[0].pos, crate::pos::Pos::ADP | crate::pos::Pos::SCONJ) {
+        return None;
+    }
+    let last = words[verb - 1];
+    let text = clause[words[0].start..last.end].trim_end_matches([',', ' ']);
+    Some((words[0].start, words[0].start + text.len()))
+}
+
+fn has_value(s: &str) -> bool {
+    text::tokenize(s).iter().any(|t| t.kind.is_value())
+}
+
+/// The text of ranges of a clause: neighbours (only a comma between) keep the
+/// clause's own wording; a carried-over subject is joined with a space.
+fn join(clause: &str, ranges: &[(usize, usize)]) -> String {
+    let mut out = String::new();
+    let mut prev_end: Option<usize> = None;
+    for &(s, e) in ranges {
+        let part = clause[s..e].trim().trim_end_matches([',', ';']).trim_end();
+        match prev_end {
+            Some(p) if p <= s && clause[p..s].trim().trim_matches(',').trim().is_empty() => {
+                out.push_str(&clause[p..s]);
+                out.push_str(part);
+            }
+            Some(_) => {
+                out.push(' ');
+                out.push_str(part);
+            }
+            None => out.push_str(part),
+        }
+        let lead = clause[s..e].len() - clause[s..e].trim_start().len();
+        prev_end = Some(s + lead + part.len());
+    }
+    out
+}
+
 /// The stable id of a claim text.
 pub fn claim_id(text: &str) -> String {
     let normal: Vec<String> = text::tokenize(text).into_iter().map(|t| t.key).collect();
@@ -492,6 +817,7 @@ pub fn extract(sentences: &[Sentence], raw: &str) -> Vec<Claim> {
     let names = known_names(sentences.iter().map(|s| s.text.as_str()));
     let lines = crate::segment::LineIndex::new(raw);
     let mut out: Vec<Claim> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for sentence in sentences {
         if skip_reason(sentence).is_some() {
             continue;
@@ -505,32 +831,38 @@ pub fn extract(sentences: &[Sentence], raw: &str) -> Vec<Claim> {
             .map(|i| i + full[i..].len() - full[i..].trim_start().len())
             .unwrap_or(0);
         let body = &full[body_start..];
-        let parts = clauses(body);
-        let split = parts.len() > 1;
         let mut inherited: Option<String> = None;
-        for (s, e) in parts {
-            let clause = body[s..e].trim().trim_end_matches([',', ';']).trim();
+        for (s, e) in clauses(body) {
+            let clause_raw = &body[s..e];
+            let lead = clause_raw.len() - clause_raw.trim_start().len();
+            let clause = clause_raw.trim().trim_end_matches([',', ';']).trim();
             if clause.is_empty() {
                 continue;
-            }
-            let mut text = capitalise(clause);
-            if split && !text.ends_with(['.', '!', '"', '”']) {
-                text.push('.');
             }
             let speaker = attribution(clause).or_else(|| inherited.clone());
             if attribution(clause).is_some() {
                 inherited = attribution(clause);
             }
-            let location = clause_span(sentence, raw, &lines, body_start + s, clause);
-            let mut claim = make_claim(&text, full, location, speaker, &names);
-            // Keep ids unique within an article: a repeated claim gets a suffix.
-            let base = claim.id.clone();
-            let mut n = 2;
-            while out.iter().any(|c| c.id == claim.id) {
-                claim.id = format!("{base}-{n}");
-                n += 1;
+            let clause_at = body_start + s + lead;
+            for fact in facts(clause) {
+                let mut text = capitalise(&fact.text);
+                if (fact.text.len() < full.len() - body_start)
+                    && !text.ends_with(['.', '!', '"', '”'])
+                {
+                    text.push('.');
+                }
+                let covered = &clause[fact.start..fact.end];
+                let location =
+                    clause_span(sentence, raw, &lines, clause_at + fact.start, covered);
+                let mut claim = make_claim(&text, full, location, speaker.clone(), &names);
+                // Keep ids unique within an article: a repeated claim gets a suffix.
+                let n = seen.entry(claim.id.clone()).or_insert(0);
+                *n += 1;
+                if *n > 1 {
+                    claim.id = format!("{}-{n}", claim.id);
+                }
+                out.push(claim);
             }
-            out.push(claim);
         }
     }
     out

@@ -20,6 +20,7 @@ pub mod eval;
 pub mod fetch;
 pub mod index;
 pub mod ingest;
+pub mod pos;
 pub mod report;
 pub mod segment;
 pub mod text;
