@@ -351,8 +351,43 @@ pub fn compatible(a: &Kind, b: &Kind) -> bool {
             },
         ) => m1 == m2 && d1 == d2 && (y1.is_none() || y2.is_none() || y1 == y2),
         (Date { month, .. }, Month(m)) | (Month(m), Date { month, .. }) => month == m,
+        (
+            Time {
+                minutes: a,
+                offset: oa,
+            },
+            Time {
+                minutes: b,
+                offset: ob,
+            },
+        ) => same_time(*a, *oa, *b, *ob),
         (Date { year: Some(y), .. }, Year(x)) | (Year(x), Date { year: Some(y), .. }) => x == y,
         _ => false,
+    }
+}
+
+/// Minutes two clock times may differ by and still be one moment ("about 1:30" for 1:28).
+const TIME_SLACK: i32 = 2;
+
+/// Two clock times that can be the same moment: equal in UTC when both give a zone;
+/// equal when neither does; and when only one does, apart by a whole number of
+/// quarter hours within a day (every time zone's offset is one), so "6:04 p.m."
+/// in an Indian story is "1234 GMT".
+fn same_time(a: u16, oa: Option<i16>, b: u16, ob: Option<i16>) -> bool {
+    let day = 24 * 60;
+    let apart = |x: i32, y: i32| {
+        let d = (x - y).rem_euclid(day);
+        d.min(day - d)
+    };
+    match (oa, ob) {
+        (Some(oa), Some(ob)) => {
+            apart(i32::from(a) - i32::from(oa), i32::from(b) - i32::from(ob)) <= TIME_SLACK
+        }
+        (None, None) => apart(i32::from(a), i32::from(b)) <= TIME_SLACK,
+        _ => {
+            let d = apart(i32::from(a), i32::from(b)) % 15;
+            d <= TIME_SLACK || d >= 15 - TIME_SLACK
+        }
     }
 }
 
@@ -378,6 +413,7 @@ fn comparable(a: &Kind, b: &Kind) -> bool {
             | (Points(_), Points(_))
             | (Span(_), Span(_))
             | (Weekday(_), Weekday(_))
+            | (Time { .. }, Time { .. })
             | (Year(_), Year(_))
             | (Month(_), Month(_))
             | (Date { .. }, Date { .. })
@@ -632,8 +668,14 @@ impl Aligner {
                 (nc.is_some() && nc == next_content(evidence, ei))
                     || (pc.is_some() && pc == prev_content(evidence, ei))
             });
+            // A number counts something: "200 countries" and "28 climate (talks)" in the
+            // same place of the diff count different things.
+            let counts_other = |ei: usize| {
+                let (nc, ne) = (next_content(claim, ci), next_content(evidence, ei));
+                nc.is_some() && ne.is_some() && nc != ne
+            };
             let chosen = match ct.kind.family() {
-                Some(Family::Quantity) => in_slot.or(same_context),
+                Some(Family::Quantity) => same_context.or(in_slot.filter(|&ei| !counts_other(ei))),
                 // A lone date of the same kind elsewhere in the sentence conflicts only
                 // when nearly everything else is shared: "met on Monday" against "the
                 // summit was on Friday" is about another event.

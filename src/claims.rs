@@ -471,8 +471,8 @@ pub fn facts(clause: &str) -> Vec<Fact> {
                 }
             }
             Piece::Clause => {
-                if subject.is_none() || out.is_empty() {
-                    subject = subject_of(clause, &tags, s, e).or(subject);
+                if subject.is_none() {
+                    subject = subject_of(clause, &tags, s, e);
                 }
                 let mut fact = std::mem::take(&mut pending);
                 fact.push(i);
@@ -638,6 +638,11 @@ fn classify(
             Piece::Predicate
         };
     }
+    // "…, Buckingham Palace said." names the source of what came before.
+    let last = words[words.len() - 1].word(clause).to_lowercase();
+    if !first && words.len() <= 5 && ATTRIBUTION_VERBS.contains(&last.as_str()) {
+        return Piece::Phrase;
+    }
     if has_verb && !matches!(lead.pos, Pos::ADP | Pos::SCONJ) {
         // A subject and a verb: a clause. An appositive with a relative clause inside
         // ("a retired engineer who watched from …") is still a phrase.
@@ -671,7 +676,13 @@ fn subject_of(
         .filter(|t| t.start >= start && t.end <= end)
         .collect();
     let verb = words.iter().position(|t| t.is_verb())?;
-    if verb == 0 || matches!(words[0].pos, crate::pos::Pos::ADP | crate::pos::Pos::SCONJ) {
+    let nominal = words[..verb].iter().any(|t| {
+        matches!(
+            t.pos,
+            crate::pos::Pos::NOUN | crate::pos::Pos::PROPN | crate::pos::Pos::PRON
+        )
+    });
+    if !nominal || matches!(words[0].pos, crate::pos::Pos::ADP | crate::pos::Pos::SCONJ) {
         return None;
     }
     let last = words[verb - 1];

@@ -77,7 +77,12 @@ pub fn tag(text: &str) -> Vec<Tagged> {
         .map(|(&(start, end), (w, t))| Tagged {
             start,
             end,
-            pos: t.unwrap_or_else(|| guess(w)),
+            pos: match t {
+                // "longest-reigning", "fully-fuelled": a compound modifier, not a verb.
+                Some(UPOS::VERB) if w.contains('-') => UPOS::ADJ,
+                Some(t) => t,
+                None => guess(w),
+            },
         })
         .collect()
 }

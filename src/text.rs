@@ -44,6 +44,9 @@ pub enum Kind {
     },
     /// A length of time, in days.
     Span(f64),
+    /// A time of day in minutes after midnight, with the time zone's offset from UTC in
+    /// minutes where the text gives one ("0647 GMT", "1:47 a.m. EST").
+    Time { minutes: u16, offset: Option<i16> },
 }
 
 impl Kind {
@@ -61,6 +64,7 @@ impl Kind {
             Kind::Year(_) | Kind::Month(_) | Kind::Date { .. } => Family::Date,
             Kind::Weekday(_) => Family::Weekday,
             Kind::Span(_) => Family::Span,
+            Kind::Time { .. } => Family::Time,
             _ => return None,
         })
     }
@@ -73,6 +77,7 @@ pub enum Family {
     Date,
     Weekday,
     Span,
+    Time,
 }
 
 /// One normalised token with the byte span of the text it stands for.
@@ -93,7 +98,9 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 static RAW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<money>[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|tn|m|k)\b)?)
+        (?P<time>\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b)
+      | (?P<money>[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|tn|m|k)\b)?)
+      | (?P<named>\p{Lu}[\p{L}\p{M}]*-\d+(?:\.\d+)?\b)
       | (?P<num>\d[\d,]*(?:\.\d+)?(?:bn|tn|m|k|st|nd|rd|th|s)?\b%?)
       | (?P<acr>\p{L}(?:\.\p{L})+\.?)
       | (?P<word>\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?)
@@ -323,6 +330,32 @@ const SPAN_UNITS: &[(&str, f64)] = &[
     ("decades", 3650.0),
 ];
 
+/// Time zone abbreviations common in news copy, with their offsets from UTC in
+/// minutes (IANA zone data; "IST" is India's, as in news datelines from there).
+const ZONES: &[(&str, i16)] = &[
+    ("gmt", 0),
+    ("utc", 0),
+    ("bst", 60),
+    ("cet", 60),
+    ("cest", 120),
+    ("eet", 120),
+    ("eest", 180),
+    ("msk", 180),
+    ("trt", 180),
+    ("ist", 330),
+    ("jst", 540),
+    ("kst", 540),
+    ("aest", 600),
+    ("est", -300),
+    ("edt", -240),
+    ("cst", -360),
+    ("cdt", -300),
+    ("mst", -420),
+    ("mdt", -360),
+    ("pst", -480),
+    ("pdt", -420),
+];
+
 const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("dollar", "usd"),
     ("dollars", "usd"),
@@ -422,6 +455,7 @@ struct Raw<'a> {
 
 #[derive(PartialEq, Clone, Copy)]
 enum RawClass {
+    Time,
     Money,
     Num,
     Acronym,
@@ -449,7 +483,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let raws: Vec<Raw> = RAW
         .captures_iter(text)
         .map(|c| {
-            let (class, m) = if let Some(m) = c.name("money") {
+            let (class, m) = if let Some(m) = c.name("time") {
+                (RawClass::Time, m)
+            } else if let Some(m) = c.name("named") {
+                (RawClass::Word, m)
+            } else if let Some(m) = c.name("money") {
                 (RawClass::Money, m)
             } else if let Some(m) = c.name("num") {
                 (RawClass::Num, m)
@@ -484,6 +522,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 fn word_token(r: &Raw, first: bool) -> Vec<Token> {
     let capital = !first && r.text.chars().next().is_some_and(char::is_uppercase);
     let mut lower = r.lower.replace('’', "'");
+    // "Atatürk" and "Ataturk", "Comăneci" and "Comaneci" are one name: wires drop
+    // accents and transliterate.
+    if !lower.is_ascii() {
+        lower = deunicode::deunicode(&lower).to_lowercase();
+    }
     let mut extra_neg = false;
     if let Some(base) = lower.strip_suffix("n't") {
         extra_neg = true;
@@ -573,6 +616,14 @@ fn value_key(kind: &Kind) -> String {
             None => format!("{month:02}-{day:02}"),
         },
         Kind::Span(d) => format!("span{}d", n(*d)),
+        Kind::Time { minutes, offset } => {
+            // Retrieval compares instants: a time with a zone is keyed in UTC.
+            let utc = |m: i32| m.rem_euclid(24 * 60);
+            match offset {
+                Some(o) => format!("t{:04}z", utc(i32::from(*minutes) - i32::from(*o))),
+                None => format!("t{minutes:04}"),
+            }
+        }
         _ => String::new(),
     }
 }
@@ -594,6 +645,35 @@ fn year_at(raws: &[Raw], j: usize) -> Option<(i32, usize)> {
     Some((y as i32, next.end))
 }
 
+/// Minutes after midnight of a clock time as written ("6:04 p.m.", "6.04pm", "4:17",
+/// "11am").
+fn clock(lower: &str) -> Option<u16> {
+    let digits: String = lower
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ':' | '.'))
+        .collect();
+    let rest = lower[digits.len()..].replace(['.', ' '], "");
+    let (h, m) = match digits.trim_end_matches('.').split_once([':', '.']) {
+        Some((h, m)) => (h.parse::<u16>().ok()?, m.parse::<u16>().ok()?),
+        None => (digits.trim_end_matches('.').parse::<u16>().ok()?, 0),
+    };
+    if m >= 60 {
+        return None;
+    }
+    let h = match rest.as_str() {
+        "am" if (1..=12).contains(&h) => h % 12,
+        "pm" if (1..=12).contains(&h) => h % 12 + 12,
+        "" if h < 24 => h,
+        _ => return None,
+    };
+    Some(h * 60 + m)
+}
+
+/// The offset from UTC, in minutes, of a time zone's abbreviation (lower case).
+fn zone(word: &str) -> Option<i16> {
+    lookup(ZONES, word)
+}
+
 /// Assemble values (numbers with scales, units, currencies, dates, spans) from raw tokens.
 fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(raws.len());
@@ -613,6 +693,41 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
         // A bare number, spelled-out number, or "a"/"an" before a span unit.
         let mut num: Option<(f64, usize)> = None; // value, tokens consumed
         match r.class {
+            RawClass::Time => {
+                if let Some(minutes) = clock(&r.lower) {
+                    let (offset, end, consumed) = match zone(word(i + 1)) {
+                        Some(o) => (Some(o), raws[i + 1].end, 2),
+                        None => (None, r.end, 1),
+                    };
+                    out.push(value(Kind::Time { minutes, offset }, r.start, end));
+                    i += consumed;
+                    continue;
+                }
+            }
+            RawClass::Num
+                if r.text.len() == 4
+                    && r.text.bytes().all(|b| b.is_ascii_digit())
+                    && zone(word(i + 1)).is_some() =>
+            {
+                // "0647 GMT": a 24-hour clock time with its zone.
+                let (h, m) = (&r.text[..2], &r.text[2..]);
+                if let (Ok(h), Ok(m)) = (h.parse::<u16>(), m.parse::<u16>())
+                    && h < 24
+                    && m < 60
+                {
+                    let offset = zone(word(i + 1));
+                    out.push(value(
+                        Kind::Time {
+                            minutes: h * 60 + m,
+                            offset,
+                        },
+                        r.start,
+                        raws[i + 1].end,
+                    ));
+                    i += 2;
+                    continue;
+                }
+            }
             RawClass::Money => {
                 let cur = match r.text.chars().next() {
                     Some('€') => "eur",
@@ -845,6 +960,11 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
         }
         if let Some((mut v, consumed)) = num {
             let mut j = i + consumed;
+            // "25 and a half days"
+            if word(j) == "and" && matches!(word(j + 1), "a" | "one") && word(j + 2) == "half" {
+                v += 0.5;
+                j += 3;
+            }
             // 1.5 million
             // ("6.5 m", with a space, is metres; "6.5m" is millions)
             if let Some(s) = lookup(SCALES, word(j))
@@ -925,6 +1045,7 @@ pub fn describe(kind: &Kind) -> &'static str {
         Kind::Weekday(_) => "weekday",
         Kind::Date { .. } => "date",
         Kind::Span(_) => "time span",
+        Kind::Time { .. } => "time",
         Kind::Negation => "negation",
         Kind::Word | Kind::Stop => "word",
     }
