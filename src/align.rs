@@ -723,6 +723,20 @@ impl Aligner {
                     .filter(|s| !s.is_empty())
             })
         };
+        // "The first time since 1972 that a crewed craft flew to the Moon" and "No crewed
+        // craft had flown to the Moon since 1972" say the same: a first or a superlative
+        // since a time is the negation of anything like it since then.
+        let since_first = |negated_claim: bool| {
+            let (text, tokens) = if negated_claim {
+                (evidence_text, evidence)
+            } else {
+                (claim_text, claim)
+            };
+            let since = |toks: &[Token]| toks.iter().any(|t| t.key == "since");
+            since(claim) && since(evidence) && states_a_first(text, tokens)
+        };
+        let cneg = cneg.filter(|_| !since_first(true));
+        let eneg = eneg.filter(|_| !since_first(false));
         let polarity_differs = cneg.is_some() != eneg.is_some();
         match (cneg, eneg) {
             (Some(i), None) => {
@@ -913,6 +927,18 @@ fn negation_phrase(text: &str, tokens: &[Token], i: usize) -> String {
         .map(|t| t.end)
         .unwrap_or(tokens[i].end);
     text.get(start..end).unwrap_or("").to_string()
+}
+
+/// Does the text state a first or a superlative ("the first time", "the most
+/// powerful", "the strongest")? Superlatives are told by the tagger (an adjective or
+/// adverb in "-est"), so "protest" and "interest" are not.
+fn states_a_first(text: &str, tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| matches!(t.key.as_str(), "first" | "most" | "least"))
+        || crate::pos::tag(text).iter().any(|t| {
+            let w = t.word(text).to_lowercase();
+            matches!(t.pos, crate::pos::Pos::ADJ | crate::pos::Pos::ADV)
+                && (w.ends_with("est") || w == "best" || w == "worst")
+        })
 }
 
 /// Does the refutation word at `i` dispute something? "She denied taking it" does;

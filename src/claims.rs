@@ -542,7 +542,98 @@ pub fn facts(clause: &str) -> Vec<Fact> {
             let text = join(clause, &ranges);
             let start = fact.iter().map(|&i| pieces[i].0).min().unwrap_or(0);
             let end = fact.iter().map(|&i| pieces[i].1).max().unwrap_or(clause.len());
-            Fact { text, start, end }
+            slot_facts(&text)
+                .into_iter()
+                .map(move |text| Fact { text, start, end })
+        })
+        .flatten()
+        .collect()
+}
+
+/// One fact per slot: "The Fed on Tuesday cut rates by half a point" states when
+/// (on Tuesday) and by how much (by half a point), and either may be wrong alone.
+/// A slot is a prepositional phrase that holds a value ("on Tuesday", "at 6:04 p.m.",
+/// "by half a percentage point", "in 1985"). With two or more slots apart from each
+/// other, each fact keeps its own slot and drops the others; otherwise the text is
+/// one fact.
+fn slot_facts(fact: &str) -> Vec<String> {
+    use crate::pos::Pos;
+    let values: Vec<Token> = text::tokenize(fact)
+        .into_iter()
+        .filter(|t| t.kind.is_value())
+        .collect();
+    if values.len() < 2 {
+        return vec![fact.to_string()];
+    }
+    let tags = crate::pos::tag(fact);
+    let mut slots: Vec<(usize, usize)> = Vec::new();
+    for v in &values {
+        let Some(first) = tags.iter().position(|t| t.end > v.start) else {
+            continue;
+        };
+        // Back over "about", "the", "nearly" to the preposition.
+        let mut k = first;
+        let mut steps = 0;
+        while k > 0 && steps < 3 {
+            let prev = &tags[k - 1];
+            if prev.pos == Pos::ADP {
+                k -= 1;
+                break;
+            }
+            if !matches!(prev.pos, Pos::ADV | Pos::DET | Pos::ADJ) {
+                break;
+            }
+            k -= 1;
+            steps += 1;
+        }
+        if tags[k].pos != Pos::ADP || tags[k].start >= v.start {
+            continue;
+        }
+        let mut end = v.end;
+        // "on Wednesday evening": the part of the day stays with its day.
+        if let Some(next) = tags.iter().find(|t| t.start >= v.end)
+            && next.pos == Pos::NOUN
+            && matches!(v.kind, text::Kind::Weekday(_))
+        {
+            end = next.end;
+        }
+        match slots.last_mut() {
+            // "on Aug. 29 and Sept. 3": values joined by "and" are one slot.
+            Some(last)
+                if fact[last.1..tags[k].start]
+                    .split_whitespace()
+                    .all(|w| matches!(w, "and" | "or" | ",")) =>
+            {
+                last.1 = end;
+            }
+            _ => slots.push((tags[k].start, end)),
+        }
+    }
+    // A slot must not swallow a value that starts a phrase of its own.
+    slots.dedup();
+    if slots.len() < 2 {
+        return vec![fact.to_string()];
+    }
+    slots
+        .iter()
+        .enumerate()
+        .map(|(keep, _)| {
+            let mut out = String::with_capacity(fact.len());
+            let mut at = 0;
+            for (i, &(s, e)) in slots.iter().enumerate() {
+                if i == keep {
+                    continue;
+                }
+                out.push_str(&fact[at..s]);
+                at = e;
+            }
+            out.push_str(&fact[at..]);
+            let words: Vec<&str> = out.split_whitespace().collect();
+            let mut text = words.join(" ");
+            for p in [" ,", " .", " ;"] {
+                text = text.replace(p, &p[1..]);
+            }
+            text.trim_end_matches(',').to_string()
         })
         .collect()
 }
