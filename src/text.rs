@@ -1019,11 +1019,43 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
             i += 2;
             continue;
         }
+        // Negation said with a verb: "decided against carrying", "declined to say",
+        // "failed to send", "refused to sign" state that the act did not happen.
+        if r.class == RawClass::Word
+            && matches!(word(i + 1), "to" | "against")
+            && lookup(NEGATING_VERBS, r.lower.as_str()) == Some(word(i + 1))
+        {
+            out.extend(word_token(r, is_first(i)));
+            out.push(Token {
+                key: "not".into(),
+                kind: Kind::Negation,
+                start: raws[i + 1].start,
+                end: raws[i + 1].end,
+                capital: false,
+            });
+            i += 2;
+            continue;
+        }
         out.extend(word_token(r, is_first(i)));
         i += 1;
     }
     out
 }
+
+/// Verbs that negate the act after them, with the word that links them to it.
+const NEGATING_VERBS: &[(&str, &str)] = &[
+    ("decided", "against"),
+    ("decide", "against"),
+    ("decides", "against"),
+    ("chose", "against"),
+    ("voted", "against"),
+    ("declined", "to"),
+    ("declines", "to"),
+    ("refused", "to"),
+    ("refuses", "to"),
+    ("failed", "to"),
+    ("fails", "to"),
+];
 
 /// Stems of the content words and canonical values of a text: what retrieval indexes.
 pub fn index_terms(tokens: &[Token]) -> impl Iterator<Item = &str> {
