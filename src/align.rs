@@ -672,7 +672,10 @@ impl Aligner {
             // same place of the diff count different things.
             let counts_other = |ei: usize| {
                 let (nc, ne) = (next_content(claim, ci), next_content(evidence, ei));
-                nc.is_some() && ne.is_some() && nc != ne
+                // … and the evidence speaks of the claim's counted thing elsewhere.
+                matches!(ct.kind, Kind::Number(_))
+                    && nc.is_some_and(|c| ek.contains(&c))
+                    && ne.is_some_and(|w| Some(w) != nc && !ck.contains(&w))
             };
             let chosen = match ct.kind.family() {
                 Some(Family::Quantity) => same_context.or(in_slot.filter(|&ei| !counts_other(ei))),
