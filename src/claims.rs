@@ -442,6 +442,9 @@ pub fn facts(clause: &str) -> Vec<Fact> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     let mut pending: Vec<usize> = Vec::new();
     let mut subject: Option<(usize, usize)> = None;
+    // The auxiliaries of the clause's verb ("was" of "was criticised"), which a
+    // coordinated participle shares ("… and accused of …").
+    let mut auxiliary: Option<(usize, usize)> = None;
     let mut kinds = kinds;
     let mut main_seen = false;
     for i in 0..kinds.len() {
@@ -471,9 +474,8 @@ pub fn facts(clause: &str) -> Vec<Fact> {
                 }
             }
             Piece::Clause => {
-                if subject.is_none() {
-                    subject = subject_of(clause, &tags, s, e);
-                }
+                subject = subject_of(&tags, s, e).or(subject);
+                auxiliary = auxiliary_of(&tags, s, e);
                 let mut fact = std::mem::take(&mut pending);
                 fact.push(i);
                 out.push(fact);
@@ -537,6 +539,12 @@ pub fn facts(clause: &str) -> Vec<Fact> {
             let mut ranges: Vec<(usize, usize)> = Vec::new();
             if needs_subject && let Some(sub) = subject {
                 ranges.push(sub);
+                let lead = tags.iter().find(|t| t.start >= first.0);
+                if let Some(aux) = auxiliary
+                    && lead.is_some_and(|t| t.pos == crate::pos::Pos::VERB)
+                {
+                    ranges.push(aux);
+                }
             }
             ranges.extend(fact.iter().map(|&i| (pieces[i].0, pieces[i].1)));
             let text = join(clause, &ranges);
@@ -709,6 +717,9 @@ fn classify(
     let lead = words[head];
     let lead_word = lead.word(clause).to_lowercase();
     let has_verb = words.iter().any(|t| t.is_verb());
+    if lead_word == "according" && first {
+        return Piece::Intro;
+    }
     if RELATIVES.contains(&lead_word.as_str()) && !first {
         return Piece::Relative;
     }
@@ -719,8 +730,9 @@ fn classify(
         return Piece::Predicate;
     }
     if lead.pos == Pos::VERB && !first {
-        // "said Renata Kowalczyk" after a quote is attribution, not a new fact.
-        if ATTRIBUTION_VERBS.contains(&lead_word.as_str()) {
+        // "said Renata Kowalczyk" after a quote, "according to Trump" are attribution,
+        // not a new fact.
+        if ATTRIBUTION_VERBS.contains(&lead_word.as_str()) || lead_word == "according" {
             return Piece::Phrase;
         }
         return if lead_word.ends_with("ing") || lead_word.ends_with("ed") || words.len() > 2 {
@@ -734,7 +746,7 @@ fn classify(
     if !first && words.len() <= 5 && ATTRIBUTION_VERBS.contains(&last.as_str()) {
         return Piece::Phrase;
     }
-    if has_verb && !matches!(lead.pos, Pos::ADP | Pos::SCONJ) {
+    if has_verb && (first || !matches!(lead.pos, Pos::ADP | Pos::SCONJ)) {
         // A subject and a verb: a clause. An appositive with a relative clause inside
         // ("a retired engineer who watched from …") is still a phrase.
         let relative = words[1..].iter().any(|t| {
@@ -756,8 +768,23 @@ fn classify(
 }
 
 /// The subject of a clause piece: its words before the first verb.
+/// The auxiliaries right before a clause piece's first main verb.
+fn auxiliary_of(tags: &[crate::pos::Tagged], start: usize, end: usize) -> Option<(usize, usize)> {
+    let words: Vec<&crate::pos::Tagged> = tags
+        .iter()
+        .filter(|t| t.start >= start && t.end <= end)
+        .collect();
+    let verb = words
+        .iter()
+        .position(|t| t.is_verb() && t.pos == crate::pos::Pos::VERB)?;
+    let mut first = verb;
+    while first > 0 && words[first - 1].pos == crate::pos::Pos::AUX {
+        first -= 1;
+    }
+    (first < verb).then(|| (words[first].start, words[verb - 1].end))
+}
+
 fn subject_of(
-    clause: &str,
     tags: &[crate::pos::Tagged],
     start: usize,
     end: usize,
@@ -766,19 +793,28 @@ fn subject_of(
         .iter()
         .filter(|t| t.start >= start && t.end <= end)
         .collect();
+    use crate::pos::Pos;
     let verb = words.iter().position(|t| t.is_verb())?;
-    let nominal = words[..verb].iter().any(|t| {
-        matches!(
-            t.pos,
-            crate::pos::Pos::NOUN | crate::pos::Pos::PROPN | crate::pos::Pos::PRON
-        )
-    });
-    if !nominal || matches!(words[0].pos, crate::pos::Pos::ADP | crate::pos::Pos::SCONJ) {
+    // The noun phrase right before the verb: "he" of "On that occasion he was …".
+    // A pronoun is a whole noun phrase.
+    let pronoun = verb > 0 && words[verb - 1].pos == Pos::PRON;
+    let mut first = if pronoun { verb - 1 } else { verb };
+    while !pronoun
+        && first > 0
+        && (matches!(
+            words[first - 1].pos,
+            Pos::NOUN | Pos::PROPN | Pos::PRON | Pos::DET | Pos::ADJ | Pos::NUM | Pos::PART
+        ) || words[first - 1].in_noun_phrase && words[first - 1].pos != Pos::PUNCT)
+    {
+        first -= 1;
+    }
+    let nominal = words[first..verb]
+        .iter()
+        .any(|t| matches!(t.pos, Pos::NOUN | Pos::PROPN | Pos::PRON));
+    if !nominal {
         return None;
     }
-    let last = words[verb - 1];
-    let text = clause[words[0].start..last.end].trim_end_matches([',', ' ']);
-    Some((words[0].start, words[0].start + text.len()))
+    Some((words[first].start, words[verb - 1].end))
 }
 
 fn has_value(s: &str) -> bool {
@@ -1085,6 +1121,117 @@ mod tests {
                 .any(|v| v.kind == "time span" && v.canonical == "span14d")
         );
         assert_ne!(claims[0].id, claims[1].id);
+    }
+
+    fn fact_texts(s: &str) -> Vec<String> {
+        facts(s).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn a_sentence_becomes_its_atomic_facts() {
+        // A participle phrase is a fact of its own; the opening adverbial is dropped.
+        assert_eq!(
+            fact_texts(
+                "After months of setbacks, NASA's new moon rocket left the ground early on \
+                 Tuesday, lifting an Orion capsule away from Launch Complex 39B."
+            ),
+            [
+                "NASA's new moon rocket left the ground early on Tuesday",
+                "lifting an Orion capsule away from Launch Complex 39B."
+            ]
+        );
+        // A predicate after a descriptive phrase gets the subject back.
+        assert_eq!(
+            fact_texts("The capsule, built by Lockheed Martin, is flying with no crew aboard."),
+            [
+                "The capsule, built by Lockheed Martin",
+                "The capsule is flying with no crew aboard."
+            ]
+        );
+        // A relative clause, two coordinated predicates and a trailing relative clause.
+        assert_eq!(
+            fact_texts(
+                "The 2.6-mile bridge, which carried Interstate 695 across the harbor, opened \
+                 in 1985 and was named after Francis Scott Key, who wrote the anthem."
+            ),
+            [
+                "The 2.6-mile bridge, which carried Interstate 695 across the harbor",
+                "The 2.6-mile bridge opened in 1985",
+                "The 2.6-mile bridge was named after Francis Scott Key",
+                "who wrote the anthem."
+            ]
+        );
+        // A phrase with a value between commas is a slot of its own; "when" opens one.
+        assert_eq!(
+            fact_texts(
+                "The flight is scheduled to end on Dec. 11, roughly 25 and a half days after \
+                 launch, when the capsule is due to splash down in the Atlantic Ocean."
+            ),
+            [
+                "The flight is scheduled to end on Dec. 11",
+                "roughly 25 and a half days after launch",
+                "when the capsule is due to splash down in the Atlantic Ocean."
+            ]
+        );
+        // "he" is the subject, not "On that occasion he".
+        assert_eq!(
+            fact_texts("On that occasion he was criticised and accused of not being grateful."),
+            [
+                "On that occasion he was criticised",
+                "he was accused of not being grateful."
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_appositives_and_attribution_stay_whole() {
+        for s in [
+            "Among them were German chancellor Friedrich Merz, French president Emmanuel \
+             Macron and UK prime minister Keir Starmer.",
+            "Nadal took the flame along the Seine on a boat with Serena Williams, Carl Lewis \
+             and Nadia Comaneci.",
+            "\"You stop counting after a while,\" said Renata Kowalczyk, a retired engineer \
+             who watched from a causeway.",
+            "Two earlier attempts, on Aug. 29 and Sept. 3, were called off.",
+        ] {
+            assert_eq!(fact_texts(s).len(), 1, "{s}: {:#?}", facts(s));
+        }
+    }
+
+    #[test]
+    fn each_value_slot_is_a_fact() {
+        assert_eq!(
+            slot_facts(
+                "The Federal Reserve on Tuesday cut interest rates by half a percentage point."
+            ),
+            [
+                "The Federal Reserve on Tuesday cut interest rates.",
+                "The Federal Reserve cut interest rates by half a percentage point."
+            ]
+        );
+        // Values joined by "and" are one slot; one slot is no split.
+        assert_eq!(
+            slot_facts("Attempts on Aug. 29 and Sept. 3 were called off.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn repeated_claims_get_numbered_ids_in_linear_time() {
+        let text = "Trump met Zelensky at the White House on Monday. ".repeat(4);
+        let sentences: Vec<Sentence> = (0..4)
+            .map(|i| {
+                let mut s = sentence("Trump met Zelensky at the White House on Monday.");
+                s.span.byte_start = i * 49;
+                s.span.byte_end = i * 49 + 48;
+                s
+            })
+            .collect();
+        let claims = extract(&sentences, &text);
+        let ids: Vec<&str> = claims.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids.len(), 4);
+        assert!(ids[1].ends_with("-2") && ids[3].ends_with("-4"), "{ids:?}");
+        assert!(ids[1].starts_with(ids[0]));
     }
 
     #[test]

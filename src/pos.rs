@@ -10,7 +10,7 @@
 
 use std::sync::LazyLock;
 
-use harper_brill::{Tagger, UPOS};
+use harper_brill::{Chunker, Tagger, UPOS};
 use regex::Regex;
 
 /// A universal part of speech (<https://universaldependencies.org/u/pos/>).
@@ -22,6 +22,8 @@ pub struct Tagged {
     pub start: usize,
     pub end: usize,
     pub pos: Pos,
+    /// Inside a noun phrase, by the chunker ("prime" in "UK prime minister").
+    pub in_noun_phrase: bool,
 }
 
 impl Tagged {
@@ -30,9 +32,10 @@ impl Tagged {
         &text[self.start..self.end]
     }
 
-    /// A verb or an auxiliary.
+    /// A verb or an auxiliary, and not a word of a noun phrase that the tagger took
+    /// for one ("prime" in "prime minister").
     pub fn is_verb(&self) -> bool {
-        matches!(self.pos, UPOS::VERB | UPOS::AUX)
+        matches!(self.pos, UPOS::VERB | UPOS::AUX) && !self.in_noun_phrase
     }
 }
 
@@ -71,12 +74,15 @@ pub fn tag(text: &str) -> Vec<Tagged> {
     }
     let words: Vec<String> = spans.iter().map(|&(s, e)| text[s..e].to_string()).collect();
     let tags = harper_brill::brill_tagger().tag_sentence(&words);
+    let chunks = harper_brill::brill_chunker().chunk_sentence(&words, &tags);
     spans
         .iter()
         .zip(words.iter().zip(tags))
-        .map(|(&(start, end), (w, t))| Tagged {
+        .zip(chunks)
+        .map(|((&(start, end), (w, t)), in_noun_phrase)| Tagged {
             start,
             end,
+            in_noun_phrase,
             pos: match t {
                 // "longest-reigning", "fully-fuelled": a compound modifier, not a verb.
                 Some(UPOS::VERB) if w.contains('-') => UPOS::ADJ,
