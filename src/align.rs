@@ -740,7 +740,17 @@ impl Aligner {
         };
         let cneg = cneg.filter(|_| !since_first(true));
         let eneg = eneg.filter(|_| !since_first(false));
-        let polarity_differs = cneg.is_some() != eneg.is_some();
+        // A negation in the evidence about a word the claim never says ("… and accused
+        // of not being grateful" against "he was criticised for his clothing") is about
+        // another fact of the sentence.
+        let eneg_about_claim = eneg.is_some_and(|j| {
+            negated_word(evidence, j).is_some_and(|w| ck.contains(&evidence[w].key.as_str()))
+        });
+        let polarity_differs = match (cneg, eneg) {
+            (Some(_), None) => true,
+            (None, Some(_)) => eneg_about_claim,
+            _ => false,
+        };
         match (cneg, eneg) {
             (Some(i), None) => {
                 if let Some(other) =

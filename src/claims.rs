@@ -469,9 +469,9 @@ pub fn facts(clause: &str) -> Vec<Fact> {
                 if subject.is_none() && kind != Piece::Intro {
                     subject = Some((s, e));
                 }
-                if kind != Piece::Phrase || pending.is_empty() || subject == Some((s, e)) {
-                    pending.push(i);
-                }
+                // An appositive ("Péter Szijjártó", "so often City's creative hub")
+                // stays with the subject it describes.
+                pending.push(i);
             }
             Piece::Clause => {
                 subject = subject_of(&tags, s, e).or(subject);
