@@ -946,7 +946,9 @@ fn negation_phrase(text: &str, tokens: &[Token], i: usize) -> String {
 /// powerful", "the strongest")? Superlatives are told by the tagger (an adjective or
 /// adverb in "-est"), so "protest" and "interest" are not.
 fn states_a_first(text: &str, tokens: &[Token]) -> bool {
-    tokens.iter().any(|t| matches!(t.key.as_str(), "first" | "most" | "least"))
+    tokens
+        .iter()
+        .any(|t| matches!(t.key.as_str(), "first" | "most" | "least"))
         || crate::pos::tag(text).iter().any(|t| {
             let w = t.word(text).to_lowercase();
             matches!(t.pos, crate::pos::Pos::ADJ | crate::pos::Pos::ADV)

@@ -529,7 +529,7 @@ pub fn facts(clause: &str) -> Vec<Fact> {
     }
     merged
         .into_iter()
-        .map(|mut fact| {
+        .flat_map(|mut fact| {
             fact.sort_unstable();
             fact.dedup();
             // A predicate whose own subject is missing gets the clause's subject.
@@ -549,12 +549,15 @@ pub fn facts(clause: &str) -> Vec<Fact> {
             ranges.extend(fact.iter().map(|&i| (pieces[i].0, pieces[i].1)));
             let text = join(clause, &ranges);
             let start = fact.iter().map(|&i| pieces[i].0).min().unwrap_or(0);
-            let end = fact.iter().map(|&i| pieces[i].1).max().unwrap_or(clause.len());
+            let end = fact
+                .iter()
+                .map(|&i| pieces[i].1)
+                .max()
+                .unwrap_or(clause.len());
             slot_facts(&text)
                 .into_iter()
                 .map(move |text| Fact { text, start, end })
         })
-        .flatten()
         .collect()
 }
 
@@ -673,14 +676,21 @@ fn pieces(clause: &str, tags: &[crate::pos::Tagged]) -> Vec<(usize, usize, bool)
             // right after the conjunction, and a verb in the piece before it.
             let next_verb = tags.get(i + 1).is_some_and(|n| {
                 n.is_verb()
-                    || (n.pos == crate::pos::Pos::ADV && tags.get(i + 2).is_some_and(|m| m.is_verb()))
+                    || (n.pos == crate::pos::Pos::ADV
+                        && tags.get(i + 2).is_some_and(|m| m.is_verb()))
             });
             let piece_start = cuts.last().map_or(0, |c| c.1);
             let left_verb = tags[..i]
                 .iter()
                 .any(|l| l.start >= piece_start && l.is_verb());
             let left_words = tags[..i].iter().filter(|l| l.start >= piece_start).count();
-            if next_verb && left_verb && left_words >= 2 {
+            // "with the president being criticised … and accused …" is one phrase.
+            // Its first verb is a participle, not a finite verb.
+            let left_is_phrase = tags[..i]
+                .iter()
+                .find(|l| l.start >= piece_start && l.is_verb())
+                .is_some_and(|l| l.word(clause).ends_with("ing"));
+            if next_verb && left_verb && left_words >= 2 && !left_is_phrase {
                 cuts.push((tags[i - 1].end, tags[i + 1].start, true));
             }
         }
@@ -723,7 +733,7 @@ fn classify(
     if RELATIVES.contains(&lead_word.as_str()) && !first {
         return Piece::Relative;
     }
-    if coordinated && lead.is_verb() || (lead.pos == Pos::ADV && coordinated) {
+    if coordinated && (lead.is_verb() || lead.pos == Pos::ADV) {
         return Piece::Predicate;
     }
     if lead.pos == Pos::AUX && !first {
@@ -768,27 +778,37 @@ fn classify(
 }
 
 /// The subject of a clause piece: its words before the first verb.
-/// The auxiliaries right before a clause piece's first main verb.
+/// The verb chain a coordinated verb shares with the clause's: the auxiliaries of
+/// its first main verb ("was" of "he was criticised … and accused …"), or everything
+/// up to its last verb when the chain is unbroken ("was intended to" of "it was
+/// intended to reinsert … and ensure …").
 fn auxiliary_of(tags: &[crate::pos::Tagged], start: usize, end: usize) -> Option<(usize, usize)> {
+    use crate::pos::Pos;
     let words: Vec<&crate::pos::Tagged> = tags
         .iter()
         .filter(|t| t.start >= start && t.end <= end)
         .collect();
-    let verb = words
-        .iter()
-        .position(|t| t.is_verb() && t.pos == crate::pos::Pos::VERB)?;
-    let mut first = verb;
-    while first > 0 && words[first - 1].pos == crate::pos::Pos::AUX {
-        first -= 1;
+    let first_verb = words.iter().position(|t| t.is_verb())?;
+    // The unbroken chain of verbs, adverbs and "to" from the first verb on.
+    let mut last = first_verb;
+    while last + 1 < words.len()
+        && (words[last + 1].is_verb() || matches!(words[last + 1].pos, Pos::PART | Pos::ADV))
+    {
+        last += 1;
     }
-    (first < verb).then(|| (words[first].start, words[verb - 1].end))
+    // Its last main verb is the one a coordinated verb stands in for; after "to" it is
+    // the infinitive, whatever the tagger made of it ("to reinsert").
+    let main = if words[last].pos == Pos::PART && last + 1 < words.len() {
+        last + 1
+    } else {
+        (first_verb..=last)
+            .rev()
+            .find(|&k| words[k].pos == Pos::VERB)?
+    };
+    (first_verb < main).then(|| (words[first_verb].start, words[main - 1].end))
 }
 
-fn subject_of(
-    tags: &[crate::pos::Tagged],
-    start: usize,
-    end: usize,
-) -> Option<(usize, usize)> {
+fn subject_of(tags: &[crate::pos::Tagged], start: usize, end: usize) -> Option<(usize, usize)> {
     let words: Vec<&crate::pos::Tagged> = tags
         .iter()
         .filter(|t| t.start >= start && t.end <= end)
@@ -990,8 +1010,7 @@ pub fn extract(sentences: &[Sentence], raw: &str) -> Vec<Claim> {
                     text.push('.');
                 }
                 let covered = &clause[fact.start..fact.end];
-                let location =
-                    clause_span(sentence, raw, &lines, clause_at + fact.start, covered);
+                let location = clause_span(sentence, raw, &lines, clause_at + fact.start, covered);
                 let mut claim = make_claim(&text, full, location, speaker.clone(), &names);
                 // Keep ids unique within an article: a repeated claim gets a suffix.
                 let n = seen.entry(claim.id.clone()).or_insert(0);
@@ -1181,6 +1200,15 @@ mod tests {
                 "he was accused of not being grateful."
             ]
         );
+    }
+
+    #[test]
+    fn a_coordinated_verb_shares_the_verb_chain() {
+        let f = fact_texts(
+            "It was intended to reinsert Ukraine into the talks and ensure Kyiv has a voice.",
+        );
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(f[1], "It was intended to ensure Kyiv has a voice.");
     }
 
     #[test]

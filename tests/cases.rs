@@ -42,7 +42,9 @@ fn news_case_figures_stay_above_their_floor() {
     let floor: toml::Table =
         toml::from_str(&std::fs::read_to_string(root().join("docs/cases-floor.toml")).unwrap())
             .unwrap();
-    let floor = floor["news-cases"].as_table().expect("[news-cases] in the floor file");
+    let floor = floor["news-cases"]
+        .as_table()
+        .expect("[news-cases] in the floor file");
     for (key, min) in floor {
         let min = min.as_float().unwrap();
         let value = got[key.as_str()].as_f64().unwrap();
