@@ -592,6 +592,7 @@ impl Aligner {
         let coverage = if total > 0.0 { found / total } else { 0.0 };
         // A low share is enough only for a long claim: at least two words' worth stated.
         let enough = found >= 2.0 || coverage >= 0.5;
+        let found_list_for_anchor = found_list.clone();
         let found = found_list;
         let predicate_found = p_total == 0 || p_found as f64 >= PREDICATE_SHARE * p_total as f64;
         let anchor = if a_total > 0.0 {
@@ -797,25 +798,80 @@ impl Aligner {
             }
         }
 
-        // A different name in the same slot.
+        // A different name in the same slot: the names that open a replaced run on both
+        // sides ("K. Sivan told engineers" against "S. Somanath announced").
+        let mut swapped: Vec<usize> = Vec::new();
         for (o, n) in &replaced {
             let names = |toks: &[Token], r: &std::ops::Range<usize>| {
-                r.clone()
-                    .all(|i| toks[i].capital && toks[i].kind == Kind::Word)
-                    && !r.is_empty()
+                let mut end = r.start;
+                while end < r.end && toks[end].capital && toks[end].kind == Kind::Word {
+                    end += 1;
+                }
+                r.start..end
             };
-            if names(claim, o)
-                && names(evidence, n)
-                && o.clone().all(|i| !ek.contains(&claim[i].key.as_str()))
-                && n.clone().all(|i| !ck.contains(&evidence[i].key.as_str()))
+            let whole = |toks: &[Token],
+                         r: &std::ops::Range<usize>,
+                         run: &std::ops::Range<usize>| {
+                !r.is_empty() && run.end == r.end && toks[r.start..r.end].iter().all(|t| t.capital)
+            };
+            let (o_run, n_run) = (names(claim, o), names(evidence, n));
+            // A title or noun both sides share right before the names ("chairman",
+            // "Governor") says the names fill the same role.
+            // So do the words that mark an agent or a speaker ("said", "by", "from"), and
+            // a content word and an article ("launched from the …").
+            let shared = |back: usize| {
+                o.start >= back
+                    && n.start >= back
+                    && claim[o.start - back].key == evidence[n.start - back].key
+            };
+            let role_word = |t: &Token| {
+                t.kind == Kind::Word
+                    || matches!(t.key.as_str(), "said" | "says" | "told" | "by" | "from")
+            };
+            let titled = (shared(1) && role_word(&claim[o.start - 1]))
+                || (shared(1)
+                    && shared(2)
+                    && claim[o.start - 1].kind == Kind::Stop
+                    && role_word(&claim[o.start - 2]));
+            let all_names = whole(claim, o, &o_run) && whole(evidence, n, &n_run);
+            if !o_run.is_empty()
+                && !n_run.is_empty()
+                && (all_names || titled)
+                && !short_form(claim_text, claim, &o_run, evidence_text, evidence, &n_run)
+                && o_run.clone().all(|i| !ek.contains(&claim[i].key.as_str()))
+                && n_run
+                    .clone()
+                    .all(|i| !ck.contains(&evidence[i].key.as_str()))
             {
                 conflicts.push(Conflict {
                     kind: ConflictKind::Entity,
-                    claim: slice(claim_text, claim, o.clone()).to_string(),
-                    evidence: slice(evidence_text, evidence, n.clone()).to_string(),
+                    claim: slice(claim_text, claim, o_run.clone()).to_string(),
+                    evidence: slice(evidence_text, evidence, n_run.clone()).to_string(),
                 });
+                if titled {
+                    swapped.extend(o_run);
+                }
             }
         }
+        // The anchor apart from the swapped names: a fact whose every other word is
+        // shared, with another person in the same place, is the same fact with another
+        // person ("The dissent came from Governor Waller" / "… Governor Bowman").
+        let anchor_apart = if swapped.is_empty() {
+            anchor
+        } else {
+            let (mut total, mut found) = (0.0, 0.0);
+            for (i, t) in claim.iter().enumerate() {
+                if t.kind.is_value() || t.kind == Kind::Negation || swapped.contains(&i) {
+                    continue;
+                }
+                let (w, present) = found_list_for_anchor[i];
+                total += w;
+                if present {
+                    found += w;
+                }
+            }
+            if total > 0.0 { found / total } else { anchor }
+        };
 
         // A sentence about the claim's subject that calls it false ("hoax", "denied",
         // "no evidence") refutes it even without a differing value.
@@ -853,7 +909,8 @@ impl Aligner {
         }
         let refuted = conflicts.iter().any(|c| c.kind == ConflictKind::Other);
         let stance = if !conflicts.is_empty()
-            && ((anchor >= self.contradict_anchor && similarity >= 0.2) || refuted)
+            && ((anchor.max(anchor_apart) >= self.contradict_anchor && similarity >= 0.2)
+                || refuted)
         {
             Stance::Contradicts
         } else if conflicts.is_empty()
@@ -954,6 +1011,43 @@ fn states_a_first(text: &str, tokens: &[Token]) -> bool {
             matches!(t.pos, crate::pos::Pos::ADJ | crate::pos::Pos::ADV)
                 && (w.ends_with("est") || w == "best" || w == "worst")
         })
+}
+
+/// Is one name run a short form of the other: an initialism or an abbreviation that
+/// opens with the same letter and has at most three letters ("I-695" for "Interstate
+/// 695", "UN" for "United Nations")?
+fn short_form(
+    a_text: &str,
+    a: &[Token],
+    a_run: &std::ops::Range<usize>,
+    b_text: &str,
+    b: &[Token],
+    b_run: &std::ops::Range<usize>,
+) -> bool {
+    let letters = |text: &str, toks: &[Token], r: &std::ops::Range<usize>| -> Vec<String> {
+        toks[r.clone()]
+            .iter()
+            .map(|t| {
+                deunicode::deunicode(&text[t.start..t.end])
+                    .to_lowercase()
+                    .chars()
+                    .filter(char::is_ascii_alphabetic)
+                    .collect()
+            })
+            .collect()
+    };
+    let (x, y) = (letters(a_text, a, a_run), letters(b_text, b, b_run));
+    let short = |s: &[String], long: &[String]| {
+        s.len() == 1 && {
+            let w = &s[0];
+            let initials: String = long.iter().filter_map(|l| l.chars().next()).collect();
+            !w.is_empty()
+                && w.len() <= 3
+                && (initials.starts_with(w.as_str())
+                    || long.first().is_some_and(|l| l.starts_with(w.as_str())))
+        }
+    };
+    short(&x, &y) || short(&y, &x)
 }
 
 /// Does the refutation word at `i` dispute something? "She denied taking it" does;
@@ -1204,6 +1298,70 @@ mod tests {
         );
         assert_eq!(b.stance, Stance::Contradicts, "{b:#?}");
         assert_eq!(b.conflicts[0].kind, ConflictKind::Entity);
+    }
+
+    #[test]
+    fn another_person_in_the_same_role_contradicts() {
+        // Everything but the name is shared: the same fact with another person.
+        let a = align(
+            "The dissent came from Governor Christopher Waller.",
+            "The lone dissent came from Governor Michelle Bowman, who wanted a smaller cut.",
+        );
+        assert_eq!(a.stance, Stance::Contradicts, "{a:#?}");
+        assert_eq!(a.conflicts[0].kind, ConflictKind::Entity);
+        assert_eq!(a.conflicts[0].claim, "Christopher Waller");
+        // A short form is the same name, not a swap.
+        let b = align(
+            "The bridge carried Interstate 695 across the harbor.",
+            "The bridge carried I-695 across the harbor.",
+        );
+        assert!(
+            !b.conflicts.iter().any(|c| c.kind == ConflictKind::Entity),
+            "{b:#?}"
+        );
+        // Names after a bare article fill no shared role: no lowered threshold.
+        let c = align(
+            "Its support ship, the Polar Prince, lost contact with the sub.",
+            "Its crew asked the US Navy for help.",
+        );
+        assert_ne!(c.stance, Stance::Contradicts, "{c:#?}");
+    }
+
+    #[test]
+    fn clock_times_compare_across_zones() {
+        let a = align(
+            "The rocket lifted off at 1:47 a.m. EST from the pad.",
+            "The rocket lifted off at 0647 GMT from the pad.",
+        );
+        assert!(a.values_matched, "{a:#?}");
+        assert!(a.conflicts.is_empty(), "{a:#?}");
+        // Without a zone on one side, a whole number of quarter hours apart may be
+        // the same moment; other minutes conflict.
+        assert!(same_time(18 * 60 + 4, None, 12 * 60 + 34, Some(0)));
+        assert!(!same_time(18 * 60 + 4, None, 12 * 60 + 40, Some(0)));
+        let b = align(
+            "The lander touched down at 6:04 p.m. near the pole.",
+            "The lander touched down at 6:40 p.m. near the pole.",
+        );
+        assert_eq!(b.stance, Stance::Contradicts, "{b:#?}");
+    }
+
+    #[test]
+    fn a_first_since_is_the_negation_of_any_since() {
+        let a = align(
+            "It was the most powerful earthquake to hit Turkey since 1939.",
+            "No earthquake this powerful had hit Turkey since 1939.",
+        );
+        assert!(
+            !a.conflicts.iter().any(|c| c.kind == ConflictKind::Negation),
+            "{a:#?}"
+        );
+        // A negation in the evidence about another fact of the sentence.
+        let b = align(
+            "He was criticised for his clothing.",
+            "He was criticised for his clothing and accused of not being grateful.",
+        );
+        assert_eq!(b.stance, Stance::Supports, "{b:#?}");
     }
 
     #[test]

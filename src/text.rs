@@ -1088,6 +1088,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn times_names_accents_halves_and_negating_verbs() {
+        let keys = |s: &str| tokenize(s).into_iter().map(|t| t.key).collect::<Vec<_>>();
+        assert_eq!(keys("at 1:47 a.m. EST"), keys("at 0647 GMT"));
+        assert!(keys("at 6.04 pm").contains(&format!("t{:04}", 18 * 60 + 4)));
+        // "Luna-25" is a name, not the number 25.
+        assert!(
+            tokenize("Russia's Luna-25 probe")
+                .iter()
+                .all(|t| !matches!(t.kind, Kind::Number(_)))
+        );
+        assert_eq!(keys("the Atatürk stadium"), keys("the Ataturk stadium"));
+        assert!(
+            tokenize("25 and a half days")
+                .iter()
+                .any(|t| t.kind == Kind::Span(25.5))
+        );
+        assert!(
+            tokenize("managers decided against carrying dummies")
+                .iter()
+                .any(|t| t.kind == Kind::Negation)
+        );
+    }
+
+    #[test]
     fn code_is_told_from_prose() {
         assert!(looks_like_code(
             "var via = 'Wire'; share('top', { 'id': '27', 'title': 'Bear attack' });"
