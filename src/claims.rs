@@ -591,7 +591,8 @@ fn slot_facts(fact: &str) -> Vec<String> {
                 k -= 1;
                 break;
             }
-            if !matches!(prev.pos, Pos::ADV | Pos::DET | Pos::ADJ) {
+            // "of magnitude 7.8": a noun may name the measure between them.
+            if !matches!(prev.pos, Pos::ADV | Pos::DET | Pos::ADJ | Pos::NOUN) {
                 break;
             }
             k -= 1;
@@ -601,12 +602,16 @@ fn slot_facts(fact: &str) -> Vec<String> {
             continue;
         }
         let mut end = v.end;
-        // "on Wednesday evening": the part of the day stays with its day.
-        if let Some(next) = tags.iter().find(|t| t.start >= v.end)
-            && next.pos == Pos::NOUN
-            && matches!(v.kind, text::Kind::Weekday(_))
-        {
-            end = next.end;
+        // "on Wednesday evening": the part of the day stays with its day; "from nearly
+        // 200 countries": the counted thing stays with its number.
+        let counts = matches!(v.kind, text::Kind::Weekday(_) | text::Kind::Number(_));
+        if counts {
+            for next in tags.iter().filter(|t| t.start >= v.end).take(2) {
+                if next.pos != Pos::NOUN {
+                    break;
+                }
+                end = next.end;
+            }
         }
         match slots.last_mut() {
             // "on Aug. 29 and Sept. 3": values joined by "and" are one slot.
@@ -637,6 +642,14 @@ fn slot_facts(fact: &str) -> Vec<String> {
                 }
                 out.push_str(&fact[at..s]);
                 at = e;
+                // A slot set off by commas takes them along: "The quake, of magnitude
+                // 7.8, struck" without it is "The quake struck".
+                let after = &fact[e..];
+                if out.trim_end().ends_with(',') && after.trim_start().starts_with(',') {
+                    let keep = out.trim_end().len() - 1;
+                    out.truncate(keep);
+                    at = e + after.find(',').unwrap_or(0) + 1;
+                }
             }
             out.push_str(&fact[at..]);
             let words: Vec<&str> = out.split_whitespace().collect();
@@ -1236,6 +1249,19 @@ mod tests {
                 "The Federal Reserve on Tuesday cut interest rates.",
                 "The Federal Reserve cut interest rates by half a percentage point."
             ]
+        );
+        // A measure's name may stand between the preposition and the value; the
+        // counted thing stays with its number.
+        assert_eq!(
+            slot_facts("The first quake, of magnitude 7.8, struck before dawn on Monday."),
+            [
+                "The first quake, of magnitude 7.8, struck before dawn.",
+                "The first quake struck before dawn on Monday."
+            ]
+        );
+        assert_eq!(
+            slot_facts("Negotiators from nearly 200 countries approved a deal on Tuesday.")[1],
+            "Negotiators approved a deal on Tuesday."
         );
         // Values joined by "and" are one slot; one slot is no split.
         assert_eq!(

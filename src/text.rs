@@ -780,7 +780,12 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
                 }
             }
             RawClass::Word => {
-                let w = r.lower.as_str();
+                // "Monday's", "August's": the possessive does not change the value.
+                let w = r
+                    .lower
+                    .strip_suffix("'s")
+                    .or_else(|| r.lower.strip_suffix("’s"))
+                    .unwrap_or(r.lower.as_str());
                 if let Some(v) = lookup(NUMBER_WORDS, w) {
                     // "one of", "a half": treat "one" as a number only before a noun-ish word
                     let mut v = v;
@@ -1099,6 +1104,11 @@ mod tests {
                 .all(|t| !matches!(t.kind, Kind::Number(_)))
         );
         assert_eq!(keys("the Atatürk stadium"), keys("the Ataturk stadium"));
+        assert!(
+            tokenize("Monday's two earthquakes")
+                .iter()
+                .any(|t| t.kind == Kind::Weekday(1))
+        );
         assert!(
             tokenize("25 and a half days")
                 .iter()
