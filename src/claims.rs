@@ -613,7 +613,9 @@ fn slot_facts(fact: &str) -> Vec<String> {
                 end = next.end;
             }
         }
+        let end = end.max(tags[k].end);
         match slots.last_mut() {
+            Some(last) if tags[k].start <= last.1 => last.1 = last.1.max(end),
             // "on Aug. 29 and Sept. 3": values joined by "and" are one slot.
             Some(last)
                 if fact[last.1..tags[k].start]
@@ -1271,7 +1273,73 @@ mod tests {
     }
 
     #[test]
-    fn repeated_claims_get_numbered_ids_in_linear_time() {
+    fn fact_splitting_never_panics_on_word_soup() {
+        const PIECES: &[&str] = &[
+            "on",
+            "Monday's",
+            "200",
+            "countries",
+            ",",
+            "and",
+            "was",
+            "said",
+            "“",
+            "”",
+            "\"",
+            "(",
+            ")",
+            "of",
+            "magnitude",
+            "7.8",
+            "at",
+            "6:04",
+            "p.m.",
+            "EST",
+            "which",
+            "the",
+            "Péter",
+            "Luna-25",
+            "per",
+            "cent",
+            "25",
+            "and a half",
+            "days",
+            "decided",
+            "against",
+            "n't",
+            "didn't",
+            "—",
+            "I-695",
+            "1,600",
+            "feet",
+            "from",
+            "by",
+            "half",
+            "a",
+        ];
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            let n = (x % 24) as usize + 1;
+            for _ in 0..n {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push_str(PIECES[(x % PIECES.len() as u64) as usize]);
+                s.push(if x % 5 == 0 { ',' } else { ' ' });
+            }
+            for f in facts(&s) {
+                assert!(f.start <= f.end && f.end <= s.len(), "{s:?}: {f:?}");
+                assert!(
+                    s.is_char_boundary(f.start) && s.is_char_boundary(f.end),
+                    "{s:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn repeated_claims_get_numbered_ids() {
         let text = "Trump met Zelensky at the White House on Monday. ".repeat(4);
         let sentences: Vec<Sentence> = (0..4)
             .map(|i| {
