@@ -1326,7 +1326,7 @@ mod tests {
                 x ^= x >> 7;
                 x ^= x << 17;
                 s.push_str(PIECES[(x % PIECES.len() as u64) as usize]);
-                s.push(if x % 5 == 0 { ',' } else { ' ' });
+                s.push(if x.is_multiple_of(5) { ',' } else { ' ' });
             }
             for f in facts(&s) {
                 assert!(f.start <= f.end && f.end <= s.len(), "{s:?}: {f:?}");
