@@ -627,7 +627,21 @@ fn slot_facts(fact: &str) -> Vec<String> {
             _ => slots.push((tags[k].start, end)),
         }
     }
-    // A slot must not swallow a value that starts a phrase of its own.
+    // Only a slot that ends where its phrase ends can be left out of a fact: before
+    // punctuation, a preposition, a conjunction or a verb ("on Tuesday cut", "at 4.2%,
+    // up"), not inside a larger phrase ("from the 4% they forecast", "of 5.25%-5.5%").
+    slots.retain(|&(_, e)| {
+        let rest = &fact[e..];
+        if rest.starts_with(|c: char| !c.is_whitespace() && !matches!(c, ',' | '.' | ';' | ':')) {
+            return false;
+        }
+        tags.iter().find(|t| t.start >= e).is_none_or(|t| {
+            matches!(
+                t.pos,
+                Pos::PUNCT | Pos::ADP | Pos::CCONJ | Pos::SCONJ | Pos::VERB | Pos::AUX
+            )
+        })
+    });
     slots.dedup();
     if slots.len() < 2 {
         return vec![fact.to_string()];
@@ -1264,6 +1278,14 @@ mod tests {
         assert_eq!(
             slot_facts("Negotiators from nearly 200 countries approved a deal on Tuesday.")[1],
             "Negotiators approved a deal on Tuesday."
+        );
+        // A slot inside a larger phrase stays: "from the 4% they forecast".
+        assert_eq!(
+            slot_facts("Officials see the rate at 4.2%, up from the 4% they forecast in June."),
+            [
+                "Officials see the rate at 4.2%, up from the 4% they forecast.",
+                "Officials see the rate, up from the 4% they forecast in June."
+            ]
         );
         // Values joined by "and" are one slot; one slot is no split.
         assert_eq!(
