@@ -469,9 +469,16 @@ pub fn facts(clause: &str) -> Vec<Fact> {
                 if subject.is_none() && kind != Piece::Intro {
                     subject = Some((s, e));
                 }
-                // An appositive ("Péter Szijjártó", "so often City's creative hub")
-                // stays with the subject it describes.
-                pending.push(i);
+                // A describing appositive ("Queen Elizabeth II, the longest-reigning
+                // monarch in British history,") states a fact about the subject of its
+                // own; a name ("Péter Szijjártó") or a short one stays with it.
+                if kind == Piece::Phrase && !pending.is_empty() && describes(clause, &tags, s, e) {
+                    let mut fact = pending.clone();
+                    fact.push(i);
+                    out.push(fact);
+                } else {
+                    pending.push(i);
+                }
             }
             Piece::Clause => {
                 subject = subject_of(&tags, s, e).or(subject);
@@ -804,6 +811,24 @@ fn classify(
         return Piece::Slot;
     }
     Piece::Phrase
+}
+
+/// Is this appositive a description of three or more words that opens with an article
+/// or an adjective ("the longest-reigning monarch in British history")?
+fn describes(clause: &str, tags: &[crate::pos::Tagged], start: usize, end: usize) -> bool {
+    use crate::pos::Pos;
+    let words: Vec<&crate::pos::Tagged> = tags
+        .iter()
+        .filter(|t| t.start >= start && t.end <= end && t.pos != Pos::PUNCT)
+        .collect();
+    words.len() >= 3
+        && matches!(words[0].pos, Pos::DET | Pos::ADJ)
+        && !words[1..].iter().all(|t| {
+            t.word(clause)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
 }
 
 /// The subject of a clause piece: its words before the first verb.
@@ -1220,6 +1245,21 @@ mod tests {
                 "roughly 25 and a half days after launch",
                 "when the capsule is due to splash down in the Atlantic Ocean."
             ]
+        );
+        // A describing appositive is a fact about the subject; a name is not.
+        assert_eq!(
+            fact_texts(
+                "Queen Elizabeth II, the longest-reigning monarch in British history, has \
+                 died at the age of 96."
+            ),
+            [
+                "Queen Elizabeth II, the longest-reigning monarch in British history",
+                "Queen Elizabeth II has died at the age of 96."
+            ]
+        );
+        assert_eq!(
+            fact_texts("The ship, the Dali, was chartered by Maersk.").len(),
+            1
         );
         // "he" is the subject, not "On that occasion he".
         assert_eq!(
