@@ -434,8 +434,8 @@ pub fn facts(clause: &str) -> Vec<Fact> {
         .map(|(i, &(s, e, coordinated))| classify(clause, &tags, s, e, i == 0, coordinated))
         .collect();
     let words = |s: usize, e: usize| {
-        tags.iter()
-            .filter(|t| t.start >= s && t.end <= e && t.pos != crate::pos::Pos::PUNCT)
+        crate::pos::within(&tags, s, e)
+            .filter(|t| t.pos != crate::pos::Pos::PUNCT)
             .count()
     };
     // Facts as lists of piece indices; `subject` is the range of the clause's subject.
@@ -753,9 +753,8 @@ fn classify(
     coordinated: bool,
 ) -> Piece {
     use crate::pos::Pos;
-    let words: Vec<&crate::pos::Tagged> = tags
-        .iter()
-        .filter(|t| t.start >= start && t.end <= end && t.pos != Pos::PUNCT)
+    let words: Vec<&crate::pos::Tagged> = crate::pos::within(tags, start, end)
+        .filter(|t| t.pos != Pos::PUNCT)
         .collect();
     let Some(head) = words.iter().position(|t| !matches!(t.pos, Pos::CCONJ)) else {
         return Piece::Phrase;
@@ -817,9 +816,8 @@ fn classify(
 /// or an adjective ("the longest-reigning monarch in British history")?
 fn describes(clause: &str, tags: &[crate::pos::Tagged], start: usize, end: usize) -> bool {
     use crate::pos::Pos;
-    let words: Vec<&crate::pos::Tagged> = tags
-        .iter()
-        .filter(|t| t.start >= start && t.end <= end && t.pos != Pos::PUNCT)
+    let words: Vec<&crate::pos::Tagged> = crate::pos::within(tags, start, end)
+        .filter(|t| t.pos != Pos::PUNCT)
         .collect();
     words.len() >= 3
         && matches!(words[0].pos, Pos::DET | Pos::ADJ)
@@ -838,10 +836,7 @@ fn describes(clause: &str, tags: &[crate::pos::Tagged], start: usize, end: usize
 /// intended to reinsert … and ensure …").
 fn auxiliary_of(tags: &[crate::pos::Tagged], start: usize, end: usize) -> Option<(usize, usize)> {
     use crate::pos::Pos;
-    let words: Vec<&crate::pos::Tagged> = tags
-        .iter()
-        .filter(|t| t.start >= start && t.end <= end)
-        .collect();
+    let words: Vec<&crate::pos::Tagged> = crate::pos::within(tags, start, end).collect();
     let first_verb = words.iter().position(|t| t.is_verb())?;
     // The unbroken chain of verbs, adverbs and "to" from the first verb on.
     let mut last = first_verb;
@@ -863,10 +858,7 @@ fn auxiliary_of(tags: &[crate::pos::Tagged], start: usize, end: usize) -> Option
 }
 
 fn subject_of(tags: &[crate::pos::Tagged], start: usize, end: usize) -> Option<(usize, usize)> {
-    let words: Vec<&crate::pos::Tagged> = tags
-        .iter()
-        .filter(|t| t.start >= start && t.end <= end)
-        .collect();
+    let words: Vec<&crate::pos::Tagged> = crate::pos::within(tags, start, end).collect();
     use crate::pos::Pos;
     let verb = words.iter().position(|t| t.is_verb())?;
     // The noun phrase right before the verb: "he" of "On that occasion he was …".

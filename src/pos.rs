@@ -39,6 +39,12 @@ impl Tagged {
     }
 }
 
+/// The tagged words inside the byte range `start..end` of their text.
+pub fn within(tags: &[Tagged], start: usize, end: usize) -> impl Iterator<Item = &Tagged> {
+    tags.iter()
+        .filter(move |t| t.start >= start && t.end <= end)
+}
+
 /// Words as the tagger's training data splits them: "NASA's" is "NASA" and "'s",
 /// "didn't" is "did" and "n't", punctuation stands alone.
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
