@@ -673,13 +673,33 @@ impl Aligner {
             // same place of the diff count different things.
             let counts_other = |ei: usize| {
                 let (nc, ne) = (next_content(claim, ci), next_content(evidence, ei));
-                // … and the evidence speaks of the claim's counted thing elsewhere.
-                matches!(ct.kind, Kind::Number(_))
-                    && nc.is_some_and(|c| ek.contains(&c))
+                // … and the evidence speaks of the claim's counted thing elsewhere, or
+                // the claim's is a unit of measure ("26 kg" is no count of "Earth days").
+                matches!(ct.kind, Kind::Number(_) | Kind::Span(_))
+                    && nc.is_some_and(|c| ek.contains(&c) || text::is_unit(c))
                     && ne.is_some_and(|w| Some(w) != nc && !ck.contains(&w))
             };
+            // The party a number belongs to: the nearest name before it. "Reform UK took
+            // five seats" is not answered by "Labour won 411 seats".
+            fn owner(toks: &[Token], i: usize) -> Option<&str> {
+                toks[..i]
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .find(|t| t.capital && t.kind == Kind::Word)
+                    .map(|t| t.key.as_str())
+            }
+            let other_owner = |ei: usize| {
+                matches!(ct.kind, Kind::Number(_))
+                    && owner(claim, ci).is_some_and(|c| {
+                        owner(evidence, ei).is_some_and(|e| e != c && !ck.contains(&e))
+                    })
+            };
             let chosen = match ct.kind.family() {
-                Some(Family::Quantity) => same_context.or(in_slot.filter(|&ei| !counts_other(ei))),
+                Some(Family::Quantity) => same_context
+                    .or(in_slot.filter(|&ei| !counts_other(ei)))
+                    .filter(|&ei| !other_owner(ei)),
+                Some(Family::Span) => in_slot.or(same_context).filter(|&ei| !counts_other(ei)),
                 // A lone date of the same kind elsewhere in the sentence conflicts only
                 // when nearly everything else is shared: "met on Monday" against "the
                 // summit was on Friday" is about another event.
@@ -1325,6 +1345,34 @@ mod tests {
             "Its crew asked the US Navy for help.",
         );
         assert_ne!(c.stance, Stance::Contradicts, "{c:#?}");
+    }
+
+    #[test]
+    fn a_number_conflicts_only_with_the_same_count_of_the_same_party() {
+        // Another party's count in the same place of the diff.
+        let a = align(
+            "In the election, Reform UK took five seats.",
+            "In the election, Labour took 411 seats.",
+        );
+        assert!(
+            !a.conflicts.iter().any(|c| c.kind == ConflictKind::Number),
+            "{a:#?}"
+        );
+        // A measure is no count of something else.
+        let b = align(
+            "The Pragyan rover weighs about 26 kg.",
+            "The Pragyan rover is expected to operate for about 14 Earth days.",
+        );
+        assert!(
+            !b.conflicts.iter().any(|c| c.kind == ConflictKind::Number),
+            "{b:#?}"
+        );
+        // The same party's count still conflicts.
+        let c = align(
+            "In the election, Labour took 400 seats.",
+            "In the election, Labour took 411 seats.",
+        );
+        assert_eq!(c.stance, Stance::Contradicts, "{c:#?}");
     }
 
     #[test]

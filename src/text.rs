@@ -407,6 +407,17 @@ fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
 }
 
+/// Stems of units of measure: a number with one measures, it does not count.
+const UNITS: &[&str] = &[
+    "m", "km", "cm", "mm", "kg", "g", "gram", "tonn", "ton", "mile", "feet", "foot", "inch",
+    "yard", "pound", "ounc", "litr", "liter", "gallon", "acr", "hectar", "knot", "degre",
+];
+
+/// Is this key (a stem) a unit of measure ("kg", "mile", "feet")?
+pub fn is_unit(key: &str) -> bool {
+    UNITS.contains(&key)
+}
+
 /// Is `word` (lower case) a function word?
 pub fn is_stop(word: &str) -> bool {
     STOP.contains(&word)
