@@ -198,8 +198,11 @@ pub fn run_check(args: &CheckArgs) -> Result<u8> {
         &settings.ignore.paths,
         &settings.root,
     )?;
+    let mut net = args.net.to_options();
+    net.allow_addresses
+        .extend(settings.allow_addresses.iter().copied());
     for path in &inputs {
-        let doc = check::read_article_with(path, &args.net.to_options())?;
+        let doc = check::read_article_with(path, &net)?;
         for w in &doc.warnings {
             warn(format!("{}: {w}", doc.name));
         }
@@ -213,7 +216,7 @@ pub fn run_check(args: &CheckArgs) -> Result<u8> {
         }
         articles.push(set);
     }
-    let corpus = corpus::load_with(&settings.corpus, &args.net.to_options(), &mut warn)?;
+    let corpus = corpus::load_with(&settings.corpus, &net, &mut warn)?;
     let index = Bm25::new(&corpus.sentences);
     let mut report = check::run(&articles, &corpus, &index, &settings.verifier());
     let baseline = match &args.settings.baseline {

@@ -89,6 +89,11 @@ pub struct FileConfig {
     pub publisher: Option<Publisher>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ignore: Option<IgnoreRules>,
+    /// Loopback, private or link-local addresses or networks (`10.0.0.0/8`) that URL
+    /// inputs may reach; added to `--allow-address`. Everything non-public is refused
+    /// otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allow_addresses: Option<Vec<String>>,
 }
 
 /// Verification thresholds (see `align::Aligner` and `verdict::Verifier`).
@@ -212,6 +217,8 @@ pub struct Settings {
     pub thresholds: Thresholds,
     pub publisher: Publisher,
     pub ignore: IgnoreRules,
+    /// `allow-addresses` of the file, parsed.
+    pub allow_addresses: Vec<ipnet::IpNet>,
 }
 
 impl Settings {
@@ -276,6 +283,12 @@ impl Settings {
             thresholds: config.thresholds.unwrap_or_default(),
             publisher: config.publisher.unwrap_or_default(),
             ignore: config.ignore.unwrap_or_default(),
+            allow_addresses: config
+                .allow_addresses
+                .iter()
+                .flatten()
+                .filter_map(|a| crate::fetch::guard::parse_allowed(a).ok())
+                .collect(),
         })
     }
 
@@ -324,6 +337,7 @@ impl Settings {
             }),
             publisher: Some(self.publisher.clone()),
             ignore: Some(self.ignore.clone()),
+            allow_addresses: Some(self.allow_addresses.iter().map(|n| n.to_string()).collect()),
         };
         let source = match &self.file {
             Some(f) => format!("# config file: {}\n", f.display()),
@@ -431,6 +445,11 @@ fn validate(path: &Path, raw: &str, c: &FileConfig) -> Result<()> {
                 "thresholds.max-evidence",
                 format!("{n} is out of range; use 1 to 100"),
             ));
+        }
+    }
+    for a in c.allow_addresses.iter().flatten() {
+        if let Err(message) = crate::fetch::guard::parse_allowed(a) {
+            return Err(bad("allow-addresses", message));
         }
     }
     if let Some(p) = &c.publisher {

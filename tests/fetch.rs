@@ -19,7 +19,12 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A fetcher for tests: no cache, short timeout, fast retries.
+/// The one non-public address the tests may reach: the servers they start.
+fn loopback() -> ipnet::IpNet {
+    "127.0.0.1/32".parse().unwrap()
+}
+
+/// A fetcher for tests: no cache, short timeout, fast retries, loopback allowed.
 fn fetcher() -> Arc<Fetcher> {
     Arc::new(
         Fetcher::builder()
@@ -27,6 +32,7 @@ fn fetcher() -> Arc<Fetcher> {
             .cache_dir(None)
             .timeout(Duration::from_secs(3))
             .retry_base(Duration::from_millis(10))
+            .allow_address(loopback())
             .build()
             .expect("fetcher"),
     )
@@ -236,6 +242,7 @@ async fn stalled_server_times_out() {
         .cache_dir(None)
         .timeout(Duration::from_millis(300))
         .retry_base(Duration::from_millis(10))
+        .allow_address(loopback())
         .build()
         .unwrap();
     let err = f
@@ -271,6 +278,7 @@ async fn body_over_the_cap_is_an_error_for_that_url() {
         .env_proxy(false)
         .cache_dir(None)
         .max_bytes(1000)
+        .allow_address(loopback())
         .build()
         .unwrap();
     for p in ["/big", "/bomb"] {
@@ -408,6 +416,7 @@ async fn robots_txt_disallow_is_respected_unless_ignored() {
         .env_proxy(false)
         .cache_dir(None)
         .robots(false)
+        .allow_address(loopback())
         .build()
         .unwrap();
     bold.fetch(&format!("{}/private/page", server.uri()))
@@ -441,6 +450,7 @@ async fn cache_revalidates_with_etag_and_last_modified() {
         Fetcher::builder()
             .env_proxy(false)
             .cache_dir(Some(dir.path().to_path_buf()))
+            .allow_address(loopback())
             .build()
             .unwrap()
     };
@@ -534,6 +544,7 @@ async fn twenty_urls_at_once_respect_the_per_host_limit() {
             .cache_dir(None)
             .concurrency(3)
             .per_host(10)
+            .allow_address(loopback())
             .build()
             .unwrap(),
     );
@@ -556,8 +567,14 @@ fn cmd() -> Command {
     c
 }
 
+/// Run `claimcheck ARGS`; `fetch` and `check` may reach the test servers on 127.0.0.1.
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = cmd().args(args).output().expect("runs");
+    let mut c = cmd();
+    c.args(args);
+    if matches!(args.first(), Some(&"fetch") | Some(&"check")) {
+        c.args(["--allow-address", "127.0.0.1"]);
+    }
+    let out = c.output().expect("runs");
     (
         out.status.code().expect("exit code"),
         String::from_utf8(out.stdout).expect("utf-8 stdout"),
@@ -898,4 +915,213 @@ async fn fetched_fixture_corpus_gives_the_same_verdicts() {
         assert_eq!(e["source"]["url"], wire_url.as_str());
         assert!(e["source"]["path"].is_null());
     }
+}
+
+// ---------------------------------------------------------------- what may not be reached
+
+#[tokio::test]
+async fn non_public_addresses_are_refused_by_default() {
+    let server = MockServer::start().await;
+    Mock::given(path("/page"))
+        .respond_with(html(PAGE))
+        .mount(&server)
+        .await;
+    let strict = Fetcher::builder()
+        .env_proxy(false)
+        .cache_dir(None)
+        .retries(0)
+        .build()
+        .unwrap();
+    let port = server.address().port();
+    for url in [
+        format!("http://127.0.0.1:{port}/page"),
+        format!("http://2130706433:{port}/page"),
+        format!("http://0x7f000001:{port}/page"),
+        format!("http://0.0.0.0:{port}/page"),
+        format!("http://[::1]:{port}/page"),
+        // A name is checked once resolved.
+        format!("http://localhost:{port}/page"),
+    ] {
+        let err = strict.fetch(&url).await.unwrap_err();
+        assert!(matches!(err, FetchError::Refused { .. }), "{url}: {err:?}");
+        assert!(err.to_string().contains("--allow-address"), "{err}");
+    }
+    assert_eq!(
+        hits(&server, "/page").await,
+        0,
+        "nothing reached the server"
+    );
+    // Allowed explicitly, the same page is fetched.
+    assert!(
+        fetcher()
+            .fetch(&format!("{}/page", server.uri()))
+            .await
+            .is_ok()
+    );
+}
+
+#[tokio::test]
+async fn a_redirect_to_the_metadata_service_or_a_private_address_is_refused() {
+    let server = MockServer::start().await;
+    for (from, to) in [
+        ("/meta", "http://169.254.169.254/latest/meta-data/"),
+        ("/private", "http://10.0.0.7/admin"),
+        ("/mapped", "http://[::ffff:169.254.169.254]/"),
+        ("/decimal", "http://2852039166/"),
+    ] {
+        Mock::given(path(from))
+            .respond_with(ResponseTemplate::new(302).insert_header("location", to))
+            .mount(&server)
+            .await;
+    }
+    // Loopback is allowed (the test server), the redirect target is not.
+    let f = fetcher();
+    for (from, addr) in [
+        ("/meta", "169.254.169.254"),
+        ("/private", "10.0.0.7"),
+        ("/mapped", "169.254.169.254"),
+        ("/decimal", "169.254.169.254"),
+    ] {
+        let err = f
+            .fetch(&format!("{}{from}", server.uri()))
+            .await
+            .unwrap_err();
+        match &err {
+            FetchError::Refused { addr: a, .. } => assert_eq!(a, addr, "{from}"),
+            other => panic!("{from}: {other:?}"),
+        }
+        assert!(err.to_string().contains(addr), "{err}");
+    }
+}
+
+#[tokio::test]
+async fn robots_txt_is_asked_at_every_host_a_redirect_reaches() {
+    let first = MockServer::start().await;
+    let second = MockServer::start().await;
+    Mock::given(path("/robots.txt"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_string("User-agent: claimcheck\nDisallow: /\n"),
+        )
+        .mount(&second)
+        .await;
+    Mock::given(path("/page"))
+        .respond_with(html(PAGE))
+        .mount(&second)
+        .await;
+    Mock::given(path("/go"))
+        .respond_with(
+            ResponseTemplate::new(302).insert_header("location", format!("{}/page", second.uri())),
+        )
+        .mount(&first)
+        .await;
+    let err = fetcher()
+        .fetch(&format!("{}/go", first.uri()))
+        .await
+        .unwrap_err();
+    assert_eq!(err, FetchError::Robots(second.uri()), "{err}");
+    assert_eq!(hits(&second, "/robots.txt").await, 1);
+    assert_eq!(
+        hits(&second, "/page").await,
+        0,
+        "disallowed page not requested"
+    );
+}
+
+#[tokio::test]
+async fn a_huge_robots_txt_is_read_up_to_its_first_500_kib() {
+    let server = MockServer::start().await;
+    let mut body = String::from("User-agent: claimcheck\nDisallow: /\n");
+    while body.len() < 3 * 1024 * 1024 {
+        body.push_str("# padding padding padding padding padding padding padding\n");
+    }
+    Mock::given(path("/robots.txt"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(body))
+        .mount(&server)
+        .await;
+    Mock::given(path("/page"))
+        .respond_with(html(PAGE))
+        .mount(&server)
+        .await;
+    // A page cap smaller than the file does not make robots.txt count as absent.
+    let f = Fetcher::builder()
+        .env_proxy(false)
+        .cache_dir(None)
+        .max_bytes(1024 * 1024)
+        .allow_address(loopback())
+        .build()
+        .unwrap();
+    let err = f
+        .fetch(&format!("{}/page", server.uri()))
+        .await
+        .unwrap_err();
+    assert_eq!(err, FetchError::Robots(server.uri()));
+}
+
+#[tokio::test]
+async fn an_unreachable_robots_txt_disallows_and_says_why() {
+    // A stalled robots.txt.
+    let server = MockServer::start().await;
+    Mock::given(path("/robots.txt"))
+        .respond_with(ResponseTemplate::new(200).set_delay(Duration::from_secs(10)))
+        .mount(&server)
+        .await;
+    let f = Fetcher::builder()
+        .env_proxy(false)
+        .cache_dir(None)
+        .timeout(Duration::from_millis(300))
+        .retries(0)
+        .allow_address(loopback())
+        .build()
+        .unwrap();
+    let err = f
+        .fetch(&format!("{}/page", server.uri()))
+        .await
+        .unwrap_err();
+    match &err {
+        FetchError::RobotsUnreachable { cause, .. } => {
+            assert!(cause.contains("timed out"), "{cause}")
+        }
+        other => panic!("{other:?}"),
+    }
+    // A server that is down is reported as down, not as disallowing.
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let err = fetcher()
+        .fetch(&format!("http://127.0.0.1:{port}/page"))
+        .await
+        .unwrap_err();
+    match &err {
+        FetchError::RobotsUnreachable { cause, .. } => {
+            assert!(cause.contains("connection failed"), "{cause}")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(!err.to_string().contains("disallows"), "{err}");
+}
+
+#[test]
+fn allow_address_flag_and_config_key_are_checked() {
+    let (code, _, err) = run(&["fetch", "http://x.example/", "--allow-address", "nope"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("CIDR"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("claimcheck.toml");
+    std::fs::write(
+        &config,
+        "allow-addresses = [\"10.0.0.0/8\", \"intranet\"]\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&[
+        "check",
+        "fixtures/articles/white-house-talks.md",
+        "--config",
+        config.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("claimcheck.toml:1:") && err.contains("allow-addresses"),
+        "{err}"
+    );
 }

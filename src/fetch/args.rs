@@ -42,6 +42,11 @@ pub struct NetArgs {
     /// Example: `--ignore-robots`
     #[arg(long)]
     pub ignore_robots: bool,
+    /// Permit connecting to this loopback, private or link-local address or network
+    /// (refused by default, so a page cannot make claimcheck read internal services).
+    /// Repeatable. Example: `--allow-address 127.0.0.1 --allow-address 10.0.0.0/8`
+    #[arg(long = "allow-address", value_name = "ADDR_OR_CIDR", value_parser = super::guard::parse_allowed)]
+    pub allow_addresses: Vec<ipnet::IpNet>,
 }
 
 impl Default for NetArgs {
@@ -55,6 +60,7 @@ impl Default for NetArgs {
             cache_dir: None,
             no_cache: false,
             ignore_robots: false,
+            allow_addresses: Vec::new(),
         }
     }
 }
@@ -70,6 +76,7 @@ impl NetArgs {
             max_bytes: self.max_bytes,
             retries: self.retries,
             robots: !self.ignore_robots,
+            allow_addresses: self.allow_addresses.clone(),
             cache_dir: if self.no_cache {
                 None
             } else {

@@ -24,6 +24,7 @@
 pub mod args;
 pub mod cache;
 pub mod decode;
+pub mod guard;
 pub mod store;
 
 use std::collections::HashMap;
@@ -39,6 +40,7 @@ use url::Url;
 
 use crate::error::{Error, Result};
 use crate::ingest::{self, Document, Format};
+use guard::AddressGuard;
 
 pub use cache::{Cache, CacheStatus};
 
@@ -81,6 +83,9 @@ pub struct FetchOptions {
     pub user_agent: String,
     /// Use the proxy named by `HTTP_PROXY`/`HTTPS_PROXY`/`ALL_PROXY` (default true).
     pub env_proxy: bool,
+    /// Non-public addresses that may be connected to anyway (`--allow-address`); every
+    /// other loopback, private, link-local… address is refused (see [`guard`]).
+    pub allow_addresses: Vec<ipnet::IpNet>,
 }
 
 impl Default for FetchOptions {
@@ -99,6 +104,7 @@ impl Default for FetchOptions {
             cache_dir: default_cache_dir(),
             user_agent: USER_AGENT.to_string(),
             env_proxy: true,
+            allow_addresses: Vec::new(),
         }
     }
 }
@@ -120,6 +126,19 @@ pub enum FetchError {
         "robots.txt of {0} disallows {ROBOTS_AGENT} from this page; pass --ignore-robots only for pages you may fetch"
     )]
     Robots(String),
+    #[error(
+        "robots.txt of {origin} could not be read ({cause}), so the site counts as disallowed (RFC 9309); pass --ignore-robots only for pages you may fetch"
+    )]
+    RobotsUnreachable { origin: String, cause: String },
+    #[error(
+        "refused to connect to {addr} ({class} address){}; claimcheck fetches only public addresses unless --allow-address {addr} is given",
+        if host.trim_matches(['[', ']']) == addr { String::new() } else { format!(", which {host} resolves to") }
+    )]
+    Refused {
+        host: String,
+        addr: String,
+        class: &'static str,
+    },
     #[error("HTTP {status}{}", reason.as_deref().map(|r| format!(" {r}")).unwrap_or_default())]
     Status { status: u16, reason: Option<String> },
     #[error("skipped: content type '{0}' is not text (HTML, plain text, Markdown or JSON)")]
@@ -196,13 +215,30 @@ pub fn parse_url(s: &str) -> std::result::Result<Url, FetchError> {
 enum Robots {
     AllowAll,
     Rules(Box<texting_robots::Robot>),
-    DisallowAll,
+    /// Could not be read (the cause): everything is disallowed.
+    Unreachable(String),
+    /// Its host may not be connected to: neither may the page.
+    Refused(FetchError),
+}
+
+/// How much of a robots.txt is read and parsed (RFC 9309 asks for at least 500 KiB).
+pub const ROBOTS_MAX_BYTES: usize = 512 * 1024;
+
+/// Redirects followed for robots.txt (RFC 9309: at least five).
+const ROBOTS_REDIRECTS: usize = 5;
+
+/// What one request brought: the page, or the next hop of a redirect.
+enum Hop {
+    Page(Box<Page>),
+    Redirect(Url),
 }
 
 /// Fetches pages under global and per-host limits, with retries, robots.txt and a cache.
 /// Cheap to share: wrap it in an [`Arc`] and call [`Fetcher::fetch_all`].
 pub struct Fetcher {
     client: reqwest::Client,
+    robots_client: reqwest::Client,
+    guard: Arc<AddressGuard>,
     opts: FetchOptions,
     cache: Option<Cache>,
     global: Arc<Semaphore>,
@@ -265,6 +301,11 @@ impl FetcherBuilder {
         self.opts.env_proxy = use_it;
         self
     }
+    /// Permit connections to this non-public address or network (`--allow-address`).
+    pub fn allow_address(mut self, net: ipnet::IpNet) -> Self {
+        self.opts.allow_addresses.push(net);
+        self
+    }
 
     pub fn build(self) -> Result<Fetcher> {
         Fetcher::new(self.opts)
@@ -282,37 +323,49 @@ impl Fetcher {
                 "--concurrency and --per-host must be at least 1".into(),
             ));
         }
-        let max_redirects = opts.max_redirects;
-        let policy = redirect::Policy::custom(move |attempt| {
-            if attempt.previous().iter().any(|u| u == attempt.url()) {
-                let u = attempt.url().to_string();
-                return attempt.error(FetchError::RedirectLoop(u));
+        let guard = Arc::new(AddressGuard::new(opts.allow_addresses.clone()));
+        let resolver = Arc::new(guard::GuardedResolver {
+            guard: Arc::clone(&guard),
+        });
+        let client_with = |policy: redirect::Policy| {
+            let mut client = reqwest::Client::builder();
+            if !opts.env_proxy {
+                client = client.no_proxy();
             }
-            if attempt.previous().len() > max_redirects {
-                return attempt.error(FetchError::TooManyRedirects(max_redirects));
+            client
+                .user_agent(opts.user_agent.clone())
+                .timeout(opts.timeout)
+                .connect_timeout(opts.connect_timeout)
+                .redirect(policy)
+                .dns_resolver(Arc::clone(&resolver))
+                .gzip(true)
+                .brotli(true)
+                .build()
+                .map_err(|e| Error::Usage(format!("cannot set up the HTTP client: {e}")))
+        };
+        // Pages: redirects are followed by `fetch` itself, so that every hop is checked
+        // against the address guard and its own host's robots.txt.
+        let client = client_with(redirect::Policy::none())?;
+        // robots.txt: up to five redirects (RFC 9309), IP literals checked on each.
+        let robots_guard = Arc::clone(&guard);
+        let robots_client = client_with(redirect::Policy::custom(move |attempt| {
+            if attempt.previous().len() > ROBOTS_REDIRECTS {
+                return attempt.error(FetchError::TooManyRedirects(ROBOTS_REDIRECTS));
             }
             if !matches!(attempt.url().scheme(), "http" | "https") {
                 let s = attempt.url().scheme().to_string();
                 return attempt.error(FetchError::Scheme(s));
             }
+            if let Err(e) = robots_guard.check_url(attempt.url()) {
+                return attempt.error(e);
+            }
             attempt.follow()
-        });
-        let mut client = reqwest::Client::builder();
-        if !opts.env_proxy {
-            client = client.no_proxy();
-        }
-        let client = client
-            .user_agent(opts.user_agent.clone())
-            .timeout(opts.timeout)
-            .connect_timeout(opts.connect_timeout)
-            .redirect(policy)
-            .gzip(true)
-            .brotli(true)
-            .build()
-            .map_err(|e| Error::Usage(format!("cannot set up the HTTP client: {e}")))?;
+        }))?;
         let cache = opts.cache_dir.clone().map(Cache::new);
         Ok(Fetcher {
             client,
+            robots_client,
+            guard,
             global: Arc::new(Semaphore::new(opts.concurrency)),
             hosts: Mutex::new(HashMap::new()),
             robots: Mutex::new(HashMap::new()),
@@ -361,17 +414,41 @@ impl Fetcher {
             .collect()
     }
 
-    /// Fetch one URL: check it, ask robots.txt, then request it with retries.
+    /// Fetch one URL: check it, ask robots.txt, request it with retries, and follow its
+    /// redirects, checking the address and robots.txt again at every hop.
     pub async fn fetch(&self, url: &str) -> std::result::Result<Page, FetchError> {
-        let parsed = parse_url(url)?;
-        if self.opts.robots && !self.robots_allow(&parsed).await {
-            return Err(FetchError::Robots(origin(&parsed)));
+        let mut current = parse_url(url)?;
+        let mut seen: Vec<Url> = Vec::new();
+        loop {
+            self.guard.check_url(&current)?;
+            if self.opts.robots {
+                self.robots_check(&current).await?;
+            }
+            match self.with_retries(url, &current).await? {
+                Hop::Page(page) => return Ok(*page),
+                Hop::Redirect(next) => {
+                    seen.push(current);
+                    if !matches!(next.scheme(), "http" | "https") {
+                        return Err(FetchError::Scheme(next.scheme().to_string()));
+                    }
+                    if seen.contains(&next) {
+                        return Err(FetchError::RedirectLoop(next.to_string()));
+                    }
+                    if seen.len() > self.opts.max_redirects {
+                        return Err(FetchError::TooManyRedirects(self.opts.max_redirects));
+                    }
+                    current = next;
+                }
+            }
         }
+    }
+
+    /// One hop (`current`, reached from `url`), retried on what is worth retrying.
+    async fn with_retries(&self, url: &str, current: &Url) -> std::result::Result<Hop, FetchError> {
         let mut attempt = 0u32;
         loop {
-            let result = self.attempt(url, &parsed).await;
-            match result {
-                Ok(page) => return Ok(page),
+            match self.attempt(url, current).await {
+                Ok(hop) => return Ok(hop),
                 Err((e, retry_after)) => {
                     if !e.retryable() || attempt >= self.opts.retries {
                         return Err(e);
@@ -423,12 +500,14 @@ impl Fetcher {
         )
     }
 
-    /// One request under the limits. On failure, also the server's `Retry-After`.
+    /// One request to one hop under the limits: the page, or where it redirects to. On
+    /// failure, also the server's `Retry-After`. The cache is keyed by `url`, the URL as
+    /// asked for.
     async fn attempt(
         &self,
         url: &str,
         parsed: &Url,
-    ) -> std::result::Result<Page, (FetchError, Option<Duration>)> {
+    ) -> std::result::Result<Hop, (FetchError, Option<Duration>)> {
         // Host first, then global: a task waiting for a busy host holds no global slot.
         let host = self.host_limit(parsed);
         let _host = host.acquire().await.expect("semaphore never closed");
@@ -453,6 +532,19 @@ impl Fetcher {
         let final_url = resp.url().to_string();
         let headers = resp.headers().clone();
 
+        if status.is_redirection()
+            && status != StatusCode::NOT_MODIFIED
+            && let Some(location) = headers.get(header::LOCATION)
+        {
+            let location = String::from_utf8_lossy(location.as_bytes()).into_owned();
+            let next = parsed.join(location.trim()).map_err(|e| {
+                (
+                    FetchError::BadUrl(format!("redirect to '{location}' ({e})")),
+                    None,
+                )
+            })?;
+            return Ok(Hop::Redirect(next));
+        }
         if status == StatusCode::NOT_MODIFIED
             && let Some(entry) = cached
         {
@@ -467,6 +559,7 @@ impl Fetcher {
                     CacheStatus::Revalidated,
                     fetched_at,
                 )
+                .map(|p| Hop::Page(Box::new(p)))
                 .map_err(|e| (e, None));
         }
         if !status.is_success() {
@@ -515,6 +608,7 @@ impl Fetcher {
             cache_status,
             fetched_at,
         )
+        .map(|p| Hop::Page(Box::new(p)))
         .map_err(|e| (e, None))
     }
 
@@ -597,8 +691,8 @@ impl Fetcher {
         FetchError::Other(innermost(&e))
     }
 
-    /// Does robots.txt of the URL's origin allow us? Fetched once per origin per run.
-    async fn robots_allow(&self, url: &Url) -> bool {
+    /// May we fetch this URL, by its origin's robots.txt? Fetched once per origin per run.
+    async fn robots_check(&self, url: &Url) -> std::result::Result<(), FetchError> {
         let key = origin(url);
         let cell = {
             let mut map = self.robots.lock().unwrap_or_else(|p| p.into_inner());
@@ -608,13 +702,20 @@ impl Fetcher {
             .get_or_init(|| async { Arc::new(self.load_robots(url).await) })
             .await;
         match robots.as_ref() {
-            Robots::AllowAll => true,
-            Robots::DisallowAll => false,
-            Robots::Rules(r) => r.allowed(url.as_str()),
+            Robots::AllowAll => Ok(()),
+            Robots::Rules(r) if r.allowed(url.as_str()) => Ok(()),
+            Robots::Rules(_) => Err(FetchError::Robots(key)),
+            Robots::Refused(e) => Err(e.clone()),
+            Robots::Unreachable(cause) => Err(FetchError::RobotsUnreachable {
+                origin: key,
+                cause: cause.clone(),
+            }),
         }
     }
 
-    /// RFC 9309: 2xx → the rules; 4xx → no rules (allow); 5xx or unreachable → disallow.
+    /// RFC 9309: 2xx → the rules (the first [`ROBOTS_MAX_BYTES`] of them); 4xx or too
+    /// many redirects → no rules (allow); 5xx, a network error, a stalled or broken
+    /// body → unreachable (disallow), with the cause kept for the message.
     async fn load_robots(&self, url: &Url) -> Robots {
         let Ok(robots_url) = url.join("/robots.txt") else {
             return Robots::AllowAll;
@@ -622,25 +723,52 @@ impl Fetcher {
         let host = self.host_limit(url);
         let _host = host.acquire().await.expect("semaphore never closed");
         let _global = self.global.acquire().await.expect("semaphore never closed");
-        let resp = match self.client.get(robots_url).send().await {
+        let resp = match self.robots_client.get(robots_url).send().await {
             Ok(r) => r,
-            Err(_) => return Robots::DisallowAll,
+            Err(e) => {
+                return match self.classify(e) {
+                    FetchError::TooManyRedirects(_) | FetchError::RedirectLoop(_) => {
+                        Robots::AllowAll
+                    }
+                    refused @ FetchError::Refused { .. } => Robots::Refused(refused),
+                    cause => Robots::Unreachable(cause.to_string()),
+                };
+            }
         };
         let status = resp.status();
         if status.is_client_error() {
             return Robots::AllowAll;
         }
         if !status.is_success() {
-            return Robots::DisallowAll;
+            return Robots::Unreachable(format!("HTTP {}", status.as_u16()));
         }
-        let body = match self.read_body(resp).await {
+        let body = match self.read_prefix(resp, ROBOTS_MAX_BYTES).await {
             Ok(b) => b,
-            Err(_) => return Robots::AllowAll,
+            Err(e) => return Robots::Unreachable(e.to_string()),
         };
         match texting_robots::Robot::new(ROBOTS_AGENT, &body) {
             Ok(r) => Robots::Rules(Box::new(r)),
             Err(_) => Robots::AllowAll,
         }
+    }
+
+    /// The first `limit` bytes of a body; the rest is not read.
+    async fn read_prefix(
+        &self,
+        mut resp: reqwest::Response,
+        limit: usize,
+    ) -> std::result::Result<Vec<u8>, FetchError> {
+        let mut body = Vec::new();
+        while body.len() < limit {
+            match resp.chunk().await.map_err(|e| self.classify(e))? {
+                Some(chunk) => {
+                    let room = limit - body.len();
+                    body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+                }
+                None => break,
+            }
+        }
+        Ok(body)
     }
 }
 
