@@ -239,18 +239,44 @@ fn collapse(s: &str) -> String {
 }
 
 /// Line/column lookup over a raw file: build once, query many times.
+///
+/// Columns count characters, so a query must count from somewhere: from the line start
+/// would make every sentence of a one-line page (minified HTML, a pasted wire story)
+/// cost the length of the line before it, quadratic in all. Marks every
+/// [`MARK_STRIDE`] bytes keep each query to at most that many bytes of counting.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     /// Byte offset where each line starts.
     starts: Vec<usize>,
+    /// `(byte offset, characters before it)`, the first at 0, one every
+    /// [`MARK_STRIDE`] bytes or so, each on a character boundary.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between two [`LineIndex`] marks.
+const MARK_STRIDE: usize = 1024;
 
 impl LineIndex {
     pub fn new(raw: &str) -> Self {
         let starts = std::iter::once(0)
             .chain(raw.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        LineIndex { starts }
+        let mut marks = vec![(0, 0)];
+        let mut next = MARK_STRIDE;
+        for (chars, (byte, _)) in raw.char_indices().enumerate() {
+            if byte >= next {
+                marks.push((byte, chars));
+                next = byte + MARK_STRIDE;
+            }
+        }
+        LineIndex { starts, marks }
+    }
+
+    /// Characters in `raw` before `byte` (a character boundary).
+    fn chars_before(&self, raw: &str, byte: usize) -> usize {
+        let i = self.marks.partition_point(|&(at, _)| at <= byte).max(1) - 1;
+        let (at, chars) = self.marks[i];
+        chars + raw.get(at..byte).map_or(0, |s| s.chars().count())
     }
 
     /// 1-based line and 1-based column (in chars) of a byte offset in `raw` (the string
@@ -259,7 +285,7 @@ impl LineIndex {
         let byte = floor_char_boundary(raw, byte);
         let line = self.starts.partition_point(|&start| start <= byte).max(1);
         let start = self.starts[line - 1].min(byte);
-        let column = raw.get(start..byte).map_or(0, |s| s.chars().count()) + 1;
+        let column = self.chars_before(raw, byte) - self.chars_before(raw, start) + 1;
         (line, column)
     }
 }
@@ -416,6 +442,19 @@ mod tests {
         assert_eq!(index.position("ab\nçd\n", 5), (2, 2));
         assert_eq!(index.position("ab\nçd\n", 4), (2, 1));
         assert_eq!(index.position("ab\nçd\n", 99), (3, 1));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_match_counting_from_the_line_start() {
+        let raw = format!("x\n{}\nend", "é ab çd. ".repeat(2_000));
+        let index = LineIndex::new(&raw);
+        for byte in (0..raw.len()).step_by(37) {
+            let byte = floor_char_boundary(&raw, byte);
+            let start = raw[..byte].rfind('\n').map_or(0, |i| i + 1);
+            let line = raw[..byte].matches('\n').count() + 1;
+            let column = raw[start..byte].chars().count() + 1;
+            assert_eq!(index.position(&raw, byte), (line, column), "at byte {byte}");
+        }
     }
 
     #[test]
