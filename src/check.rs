@@ -28,6 +28,9 @@ pub struct ClaimSet {
 
 pub const CLAIMSET_SCHEMA: &str = "claimcheck.claims/1";
 
+/// The largest claim set read (about 100,000 claims).
+pub const CLAIMSET_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct ArticleMeta {
@@ -56,11 +59,44 @@ pub fn read_article_with(path: &Path, net: &crate::fetch::FetchOptions) -> Resul
     }
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
-            .map_err(|e| Error::io("<stdin>", &e))?;
+        let stdin = std::io::stdin();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(stdin.lock(), net.max_bytes.saturating_add(1)),
+            &mut bytes,
+        )
+        .map_err(|e| Error::io("<stdin>", &e))?;
+        if bytes.len() as u64 > net.max_bytes {
+            return Err(Error::input(
+                "<stdin>",
+                format!(
+                    "larger than the {}-byte cap; raise --max-bytes to read it",
+                    net.max_bytes
+                ),
+            ));
+        }
         return ingest::from_bytes("<stdin>", &bytes, None);
     }
-    ingest::read_path(path)
+    ingest::read_path_capped(path, net.max_bytes)
+}
+
+/// The story a claim set names, for inline suppressions and the HTML report: read only
+/// when it is a regular text file under the cap and holds the set's first claim, so a
+/// claim set cannot make the report embed `/proc/self/environ`, a device or any file
+/// other than its article. `Err` says why it was not read.
+pub fn claimset_story(set: &ArticleClaims, limit: u64) -> std::result::Result<String, String> {
+    let path = Path::new(&set.meta.path);
+    let bytes = crate::fsutil::read_capped(path, limit).map_err(|e| e.to_string())?;
+    let raw = String::from_utf8(bytes).map_err(|_| "is not UTF-8 text".to_string())?;
+    if let Some(first) = set.claims.first() {
+        let doc =
+            ingest::from_bytes(&set.meta.path, raw.as_bytes(), None).map_err(|e| e.to_string())?;
+        if !doc.text.contains(first.sentence.trim()) {
+            return Err(
+                "does not hold the claim set's claims; is it the article they came from?".into(),
+            );
+        }
+    }
+    Ok(raw)
 }
 
 /// Extract the claims of an ingested article.
@@ -89,7 +125,12 @@ impl ArticleClaims {
 /// Read a reviewed claim set. Each claim's id and features are recomputed from its
 /// (possibly edited) text; its location in the article is kept.
 pub fn read_claimset(path: &Path) -> Result<ArticleClaims> {
-    let raw = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+    let bytes = crate::fsutil::read_capped(path, CLAIMSET_MAX_BYTES).map_err(|e| match e {
+        crate::fsutil::ReadError::Io(e) => Error::io(path, &e),
+        other => Error::input(path, other.to_string()),
+    })?;
+    let raw = String::from_utf8(bytes)
+        .map_err(|e| Error::input(path, format!("is not UTF-8 ({e}); a claim set is JSON")))?;
     let set: ClaimSet = serde_json::from_str(&raw).map_err(|e| {
         Error::parse(
             path,
@@ -106,6 +147,7 @@ pub fn read_claimset(path: &Path) -> Result<ArticleClaims> {
     }
     let names = claims::known_names(set.claims.iter().map(|c| c.sentence.as_str()));
     let mut claims: Vec<Claim> = Vec::with_capacity(set.claims.len());
+    let mut ids = claims::UniqueIds::default();
     for c in set.claims {
         if c.text.trim().is_empty() {
             return Err(Error::parse(
@@ -115,12 +157,7 @@ pub fn read_claimset(path: &Path) -> Result<ArticleClaims> {
             ));
         }
         let mut fresh = claims::make_claim(&c.text, &c.sentence, c.location, c.speaker, &names);
-        let base = fresh.id.clone();
-        let mut n = 2;
-        while claims.iter().any(|o| o.id == fresh.id) {
-            fresh.id = format!("{base}-{n}");
-            n += 1;
-        }
+        fresh.id = ids.unique(std::mem::take(&mut fresh.id));
         claims.push(fresh);
     }
     Ok(ArticleClaims {

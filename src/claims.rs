@@ -1014,6 +1014,30 @@ pub fn make_claim(
     }
 }
 
+/// Makes claim ids unique within an article in constant time per id: the second
+/// `c-…` becomes `c-…-2`, the third `c-…-3`, skipping any suffix already taken.
+#[derive(Debug, Default)]
+pub struct UniqueIds {
+    next: HashMap<String, usize>,
+    used: HashSet<String>,
+}
+
+impl UniqueIds {
+    pub fn unique(&mut self, id: String) -> String {
+        if self.used.insert(id.clone()) {
+            return id;
+        }
+        let n = self.next.entry(id.clone()).or_insert(1);
+        loop {
+            *n += 1;
+            let candidate = format!("{id}-{n}");
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
+}
+
 /// Extract the check-worthy claims of an article's sentences.
 ///
 /// `raw` is the article file, for computing the clause spans.
@@ -1021,7 +1045,7 @@ pub fn extract(sentences: &[Sentence], raw: &str) -> Vec<Claim> {
     let names = known_names(sentences.iter().map(|s| s.text.as_str()));
     let lines = crate::segment::LineIndex::new(raw);
     let mut out: Vec<Claim> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut ids = UniqueIds::default();
     for sentence in sentences {
         if skip_reason(sentence).is_some() {
             continue;
@@ -1059,11 +1083,7 @@ pub fn extract(sentences: &[Sentence], raw: &str) -> Vec<Claim> {
                 let location = clause_span(sentence, raw, &lines, clause_at + fact.start, covered);
                 let mut claim = make_claim(&text, full, location, speaker.clone(), &names);
                 // Keep ids unique within an article: a repeated claim gets a suffix.
-                let n = seen.entry(claim.id.clone()).or_insert(0);
-                *n += 1;
-                if *n > 1 {
-                    claim.id = format!("{}-{n}", claim.id);
-                }
+                claim.id = ids.unique(std::mem::take(&mut claim.id));
                 out.push(claim);
             }
         }

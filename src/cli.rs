@@ -186,7 +186,9 @@ pub fn run_check(args: &CheckArgs) -> Result<u8> {
             .articles
             .iter()
             .chain(&args.claims)
-            .chain(&settings.corpus);
+            .chain(&settings.corpus)
+            .chain(&settings.file)
+            .chain(&args.settings.baseline);
         refuse_overwriting_inputs(out, inputs)?;
     }
     let mut articles: Vec<ArticleClaims> = Vec::new();
@@ -211,8 +213,15 @@ pub fn run_check(args: &CheckArgs) -> Result<u8> {
     }
     for path in &args.claims {
         let set = check::read_claimset(path)?;
-        if let Ok(raw) = std::fs::read_to_string(&set.meta.path) {
-            texts.insert(set.meta.path.clone(), raw);
+        match check::claimset_story(&set, net.max_bytes) {
+            Ok(raw) => {
+                texts.insert(set.meta.path.clone(), raw);
+            }
+            Err(why) => warn(format!(
+                "{}: the article it names, {}, is not shown or read for suppressions: {why}",
+                path.display(),
+                set.meta.path
+            )),
         }
         articles.push(set);
     }
@@ -403,17 +412,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             "the output folder does not exist; create it first",
         ));
     }
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("output");
-    let tmp = dir.join(format!(".{name}.claimcheck-{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(path, &e));
-    }
-    Ok(())
+    crate::fsutil::write_atomic(path, bytes).map_err(|e| Error::write(path, &e))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

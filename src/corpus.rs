@@ -418,7 +418,7 @@ pub fn load_with(
                     .and_then(|n| n.to_str())
                     .unwrap_or_default();
                 let entry = manifests.get(&dir).and_then(|m| m.get(rel));
-                match ingest::read_path(file) {
+                match ingest::read_path_capped(file, net.max_bytes) {
                     Ok(doc) => {
                         for w in &doc.warnings {
                             warn(format!("{}: {w}", file.display()));
@@ -429,7 +429,7 @@ pub fn load_with(
                 }
             }
         } else {
-            let doc = ingest::read_path(root)?;
+            let doc = ingest::read_path_capped(root, net.max_bytes)?;
             for w in &doc.warnings {
                 warn(format!("{}: {w}", root.display()));
             }

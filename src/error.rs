@@ -38,6 +38,21 @@ impl Error {
         Error::Io { path, message }
     }
 
+    /// A failed write, with what the user can do about it.
+    pub fn write(path: impl Into<PathBuf>, err: &std::io::Error) -> Self {
+        let path = path.into();
+        let message = match err.kind() {
+            std::io::ErrorKind::IsADirectory => {
+                "is a folder; give a file name to write to".to_string()
+            }
+            std::io::ErrorKind::PermissionDenied => {
+                "permission denied; check the folder's permissions".to_string()
+            }
+            _ => format!("cannot write: {err}"),
+        };
+        Error::Io { path, message }
+    }
+
     pub fn input(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Error::Input {
             path: path.into(),

@@ -18,6 +18,7 @@ pub mod corpus;
 pub mod error;
 pub mod eval;
 pub mod fetch;
+pub mod fsutil;
 pub mod index;
 pub mod ingest;
 pub mod pos;

@@ -15,7 +15,6 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -24,6 +23,7 @@ use url::Url;
 use super::{FetchError, FetchOptions, Fetcher, Page, decode, parse_url};
 use crate::corpus::{self, Reliability};
 use crate::error::{Error, Result};
+use crate::fsutil::write_atomic;
 
 pub const MANIFEST: &str = "manifest.json";
 pub const MANIFEST_SCHEMA: &str = "claimcheck.fetch/1";
@@ -35,26 +35,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
-}
-
-/// Write a file atomically: a unique temporary file in the same folder, then a rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let tmp = dir.join(format!(
-        ".{name}.{}-{}.tmp",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }
 
 /// The file name of a fetched page: `<host-and-path slug>-<8 hex of sha256(url)>.<ext>`.
@@ -373,7 +353,7 @@ fn write_manifest(out: &Path, records: &[Record]) -> Result<()> {
         .map_err(|e| Error::Usage(format!("cannot serialise the manifest: {e}")))?;
     json.push(b'\n');
     let path = out.join(MANIFEST);
-    write_atomic(&path, &json).map_err(|e| Error::io(&path, &e))
+    write_atomic(&path, &json).map_err(|e| Error::write(&path, &e))
 }
 
 /// Merge the pages written into `sources.toml`: given attributes win, else the ones
@@ -427,7 +407,7 @@ fn write_sources(out: &Path, written: &BTreeMap<String, (String, &UrlEntry)>) ->
          # a re-run keeps them unless the URL list gives new ones.\n\n{body}"
     );
     let path = out.join(SOURCES);
-    write_atomic(&path, text.as_bytes()).map_err(|e| Error::io(&path, &e))
+    write_atomic(&path, text.as_bytes()).map_err(|e| Error::write(&path, &e))
 }
 
 #[cfg(test)]

@@ -105,14 +105,17 @@ static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
 
 pub(super) fn extract(raw: &str) -> Extracted {
-    let page = Html::parse_document(raw);
+    // Parse a copy with pathological nesting flattened: same bytes, same offsets.
+    let capped = super::depth::cap_depth(raw);
+    let parsed = capped.as_deref().unwrap_or(raw);
+    let page = Html::parse_document(parsed);
     let meta = Meta::read(&page);
-    let root = story_root(&page, raw);
+    let root = story_root(&page, parsed);
 
     let mut builder = TextBuilder::new(raw);
     let mut locator = Locator {
-        raw,
-        cursor: start_hint(&page, &root, raw),
+        raw: parsed,
+        cursor: start_hint(&page, &root, parsed),
     };
     let published_in_story = match &root {
         Root::Page(el) => {

@@ -11,6 +11,7 @@
 //! file (plain text, ordinary Markdown and HTML paragraphs) and falls back to the start of
 //! the enclosing source piece where it could not be (entities, escapes, inserted spaces).
 
+mod depth;
 mod html;
 mod markdown;
 
@@ -359,14 +360,21 @@ pub(crate) struct Extracted {
 /// lossily with a warning. The format comes from the extension; a file without one is
 /// sniffed.
 pub fn read_path(path: &Path) -> Result<Document> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
-    if meta.is_dir() {
-        return Err(Error::input(
+    read_path_capped(path, crate::fsutil::DEFAULT_MAX_BYTES)
+}
+
+/// [`read_path`] with a size cap (`--max-bytes`): a larger file, a device, a FIFO or a
+/// kernel pseudo-file is an error that says so.
+pub fn read_path_capped(path: &Path, limit: u64) -> Result<Document> {
+    use crate::fsutil::{ReadError, read_capped};
+    let bytes = read_capped(path, limit).map_err(|e| match e {
+        ReadError::Io(e) => Error::io(path, &e),
+        ReadError::NotAFile("is a folder") => Error::input(
             path,
             "is a folder; give an article file, or pass folders with --corpus",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+        ),
+        other => Error::input(path, other.to_string()),
+    })?;
     let format = path.extension().map(|_| Format::from_path(path));
     from_bytes(&path.display().to_string(), &bytes, format)
 }

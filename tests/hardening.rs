@@ -1,0 +1,341 @@
+//! Safe to run on untrusted drafts: outputs never replace what they should not, inputs
+//! are bounded, every stage grows no faster than its input, and nothing a draft or a
+//! corpus holds can forge terminal or CI output. Each test is one row of what an
+//! attacker tried; none touches the network.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use assert_cmd::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+const ARTICLE: &str = "fixtures/articles/white-house-talks.md";
+const SOURCES: &str = "fixtures/sources";
+
+fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("claimcheck")
+        .expect("binary")
+        .current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("CLAIMCHECK_CONFIG")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    run_in(&root(), args)
+}
+
+fn abs(rel: &str) -> String {
+    root().join(rel).display().to_string()
+}
+
+// ---------------------------------------------------------------- outputs
+
+#[cfg(unix)]
+#[test]
+fn output_onto_a_device_or_a_fifo_writes_through_it() {
+    let (code, _, err) = run(&[
+        "check",
+        ARTICLE,
+        "--corpus",
+        SOURCES,
+        "--output",
+        "/dev/null",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let meta = std::fs::metadata("/dev/null").unwrap();
+    assert!(!meta.is_file(), "/dev/null is still a device");
+
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("report.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped the FIFO half: mkfifo is not available");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let (code, _, err) = run(&[
+        "check",
+        ARTICLE,
+        "--corpus",
+        SOURCES,
+        "--format",
+        "json",
+        "--output",
+        fifo.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let report = reader.join().unwrap();
+    assert!(
+        report.contains("\"schema\""),
+        "the report came through the FIFO"
+    );
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(!kind.is_file(), "the FIFO was not replaced by a file");
+}
+
+#[test]
+fn output_onto_a_folder_the_config_or_the_baseline_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("claimcheck.toml"), "fail-on = \"never\"\n").unwrap();
+    let article = abs(ARTICLE);
+    let sources = abs(SOURCES);
+    let (code, _, err) = run_in(
+        d,
+        &["check", &article, "--corpus", &sources, "--output", "."],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("is a folder"), "{err}");
+
+    let (code, _, err) = run_in(
+        d,
+        &[
+            "check",
+            &article,
+            "--corpus",
+            &sources,
+            "--output",
+            "claimcheck.toml",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("would overwrite"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(d.join("claimcheck.toml")).unwrap(),
+        "fail-on = \"never\"\n"
+    );
+
+    let (code, _, err) = run_in(
+        d,
+        &[
+            "check",
+            &article,
+            "--corpus",
+            &sources,
+            "--write-baseline",
+            "base.json",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let before = std::fs::read(d.join("base.json")).unwrap();
+    let (code, _, err) = run_in(
+        d,
+        &[
+            "check",
+            &article,
+            "--corpus",
+            &sources,
+            "--baseline",
+            "base.json",
+            "--output",
+            "base.json",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("would overwrite"), "{err}");
+    assert_eq!(std::fs::read(d.join("base.json")).unwrap(), before);
+}
+
+// ---------------------------------------------------------------- inputs
+
+/// A claim set whose `article.path` names something other than its article.
+fn claimset_naming(dir: &Path, article_path: &str) -> PathBuf {
+    let set = serde_json::json!({
+        "schema": "claimcheck.claims/1",
+        "article": { "path": article_path, "title": null, "published": null },
+        "claims": [{
+            "id": "c-1",
+            "text": "Zelensky was accompanied by six European leaders at the White House talks.",
+            "sentence": "Zelensky was accompanied by six European leaders at the White House talks.",
+            "location": { "line": 1, "column": 1, "end_line": 1, "end_column": 75,
+                          "byte_start": 0, "byte_end": 74 }
+        }]
+    });
+    let path = dir.join("set.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&set).unwrap()).unwrap();
+    path
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_claim_set_cannot_embed_the_environment_or_read_a_device() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources = abs(SOURCES);
+    for target in ["/proc/self/environ", "/dev/zero"] {
+        let set = claimset_naming(dir.path(), target);
+        let out = Command::cargo_bin("claimcheck")
+            .unwrap()
+            .current_dir(dir.path())
+            .env("CLAIMCHECK_TEST_SECRET", "hunter2-do-not-print")
+            .args([
+                "check",
+                "--claims",
+                set.to_str().unwrap(),
+                "--corpus",
+                &sources,
+            ])
+            .args(["--format", "html", "--fail-on", "never"])
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{target}: {stderr}");
+        assert!(
+            !stdout.contains("hunter2"),
+            "{target}: the environment reached the report"
+        );
+        assert!(
+            stderr.contains(target) && stderr.contains("is not shown"),
+            "{target}: the skip is explained: {stderr}"
+        );
+        assert!(
+            stdout.contains("six European leaders"),
+            "the claims are still checked"
+        );
+    }
+}
+
+#[test]
+fn a_local_file_over_the_size_cap_is_refused_with_the_flag_to_raise_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, "The council met on Monday. ".repeat(200)).unwrap();
+    let (code, _, err) = run(&[
+        "check",
+        big.to_str().unwrap(),
+        "--corpus",
+        SOURCES,
+        "--max-bytes",
+        "1000",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("big.txt") && err.contains("--max-bytes"),
+        "{err}"
+    );
+}
+
+// ---------------------------------------------------------------- complexity
+
+/// The best of three wall times of `f`, in seconds.
+fn best_of_three(mut f: impl FnMut()) -> f64 {
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// For an input `factor` times larger the time may grow at most 2.5 × `factor`: a
+/// generous margin for a busy machine that a quadratic stage (`factor`²) still exceeds.
+/// Two sizes on the same machine, so no wall-clock threshold is involved.
+fn assert_grows_linearly(what: &str, factor: usize, input: impl Fn(usize) -> String, base: usize) {
+    assert_stage_grows_linearly(what, factor, input, base, |doc| {
+        std::hint::black_box(claimcheck::check::extract(doc));
+    });
+}
+
+/// [`assert_grows_linearly`] for the stages after ingest that `stage` runs.
+fn assert_stage_grows_linearly(
+    what: &str,
+    factor: usize,
+    input: impl Fn(usize) -> String,
+    base: usize,
+    stage: fn(&claimcheck::ingest::Document),
+) {
+    let work = |n: usize| {
+        let text = input(n);
+        move || {
+            let doc = claimcheck::ingest::from_bytes("input.html", text.as_bytes(), None)
+                .expect("ingests");
+            stage(&doc);
+        }
+    };
+    let small = best_of_three(work(base));
+    let large = best_of_three(work(base * factor));
+    let ratio = large / small.max(1e-6);
+    eprintln!(
+        "{what}: {small:.3}s for {base}, {large:.3}s for {}",
+        base * factor
+    );
+    assert!(
+        ratio < 2.5 * factor as f64,
+        "{what}: {factor}× the input took {ratio:.1}× the time ({small:.3}s → {large:.3}s)"
+    );
+}
+
+#[test]
+fn deep_nesting_grows_linearly() {
+    assert_grows_linearly(
+        "nested <div>s",
+        8,
+        |n| {
+            format!(
+                "<html><body>{}<p>The council approved 40 new homes on Monday.</p>{}</body></html>",
+                "<div>".repeat(n),
+                "</div>".repeat(n)
+            )
+        },
+        1_000,
+    );
+}
+
+#[test]
+fn identical_claim_lines_grow_linearly() {
+    assert_grows_linearly(
+        "identical claims",
+        8,
+        |n| "<p>The council approved 40 new homes on Monday.</p>\n".repeat(n),
+        250,
+    );
+}
+
+#[test]
+fn unique_claims_grow_linearly() {
+    assert_grows_linearly(
+        "unique claims",
+        8,
+        |n| {
+            (0..n)
+                .map(|i| {
+                    format!("<p>The council approved {i} new homes in Ward {i} on Monday.</p>\n")
+                })
+                .collect()
+        },
+        250,
+    );
+}
+
+#[test]
+fn a_one_line_page_grows_linearly() {
+    // Ingest and segmentation alone, where counting columns from the line start for
+    // every sentence once made a one-line page quadratic; short sentences, so that
+    // counting is most of the work.
+    assert_stage_grows_linearly(
+        "sentences on one line",
+        16,
+        |n| format!("<p>{}</p>", "It rained. ".repeat(n)),
+        4_000,
+        |doc| {
+            std::hint::black_box(claimcheck::segment::sentences(doc));
+        },
+    );
+}
