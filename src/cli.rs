@@ -152,7 +152,10 @@ pub fn main() -> ExitCode {
     match outcome {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("claimcheck: error: {e}");
+            eprintln!(
+                "claimcheck: error: {}",
+                crate::report::printable(&e.to_string())
+            );
             ExitCode::from(2)
         }
     }
@@ -161,7 +164,7 @@ pub fn main() -> ExitCode {
 fn warn(quiet: bool) -> impl FnMut(String) {
     move |msg: String| {
         if !quiet {
-            eprintln!("claimcheck: warning: {msg}");
+            eprintln!("claimcheck: warning: {}", crate::report::printable(&msg));
         }
     }
 }
@@ -250,7 +253,7 @@ pub fn run_check(args: &CheckArgs) -> Result<u8> {
             eprintln!(
                 "claimcheck: wrote {} finding(s) to {}",
                 baseline.findings.len(),
-                path.display()
+                crate::report::printable(&path.display().to_string())
             );
         }
         return Ok(0);

@@ -51,10 +51,25 @@ impl Reliability {
 pub struct ManifestEntry {
     pub path: String,
     pub outlet: Option<String>,
+    /// Shown as a link in every report, so only `http(s)` (never `javascript:`,
+    /// `data:` or `file:`).
+    #[serde(default, deserialize_with = "http_url")]
     pub url: Option<String>,
     pub published: Option<String>,
     #[serde(default)]
     pub reliability: Reliability,
+}
+
+fn http_url<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<String>, D::Error> {
+    let s = <String as Deserialize>::deserialize(d)?;
+    match url::Url::parse(&s) {
+        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(Some(s)),
+        _ => Err(serde::de::Error::custom(format!(
+            "url {s:?} is not an http(s) address; write it as https://host/page, or leave it out"
+        ))),
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -339,3 +339,140 @@ fn a_one_line_page_grows_linearly() {
         },
     );
 }
+
+// ---------------------------------------------------------------- output injection
+
+#[test]
+fn control_characters_from_the_corpus_never_reach_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("src")).unwrap();
+    // ESC ] 0 ; … BEL retitles a terminal; ESC [ 2 J clears it; U+202E reorders text.
+    std::fs::write(
+        d.join("src/a.html"),
+        "<p>The council approved 40 new homes &#27;]0;pwned&#7; in Leeds on Monday.&#27;[2J &#x202e;</p>",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("draft.md"),
+        "The council approved 40 new homes in Leeds on Monday.\n",
+    )
+    .unwrap();
+    for format in ["text", "github"] {
+        let (code, out, err) = run_in(
+            d,
+            &[
+                "check",
+                "draft.md",
+                "--corpus",
+                "src",
+                "--format",
+                format,
+                "--fail-on",
+                "never",
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+        for bad in ['\x1b', '\x07', '\u{202e}'] {
+            assert!(
+                !out.contains(bad) && !err.contains(bad),
+                "{format}: {bad:?} printed raw"
+            );
+        }
+        if format == "text" {
+            assert!(
+                out.contains("\\u{1b}]0;pwned\\u{7}"),
+                "shown as escapes: {out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_file_name_cannot_forge_a_workflow_command_in_the_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("a.md"),
+        "The council approved 40 new homes in Leeds on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("sources.toml"),
+        "[[source]]\npath = \"x\\n::error file=draft.md,line=1::forged\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = run_in(d, &["check", "a.md", "--corpus", ".", "--fail-on", "never"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("x\\n::error"),
+        "the name is shown escaped: {err}"
+    );
+    assert!(
+        err.lines().all(|l| !l.starts_with("::")),
+        "no line of stderr is a workflow command: {err}"
+    );
+}
+
+#[test]
+fn the_step_summary_shows_markdown_from_a_claim_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("draft.txt"),
+        "The council approved 40 new homes in Leeds on Monday, said ![x](javascript:alert(1)) <img src=x onerror=alert(1)> officials.\n",
+    )
+    .unwrap();
+    let summary = d.join("summary.md");
+    let out = Command::cargo_bin("claimcheck")
+        .unwrap()
+        .current_dir(d)
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .args([
+            "check",
+            "draft.txt",
+            "--corpus",
+            &abs(SOURCES),
+            "--format",
+            "github",
+        ])
+        .args(["--fail-on", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let md = std::fs::read_to_string(&summary).unwrap();
+    assert!(md.contains("draft.txt"), "{md}");
+    assert!(!md.contains("[x](javascript"), "a link survived: {md}");
+    assert!(!md.contains(" <img"), "raw HTML survived: {md}");
+    assert!(md.contains("\\<img src=x"), "{md}");
+    assert!(md.contains("\\!\\[x\\](javascript:alert(1))"), "{md}");
+}
+
+#[test]
+fn a_manifest_url_must_be_http_and_the_error_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("a.md"),
+        "The council approved 40 new homes in Leeds on Monday.\n",
+    )
+    .unwrap();
+    for url in [
+        "javascript:alert(1)",
+        "data:text/html,hi",
+        "file:///etc/passwd",
+    ] {
+        std::fs::write(
+            d.join("sources.toml"),
+            format!("[[source]]\npath = \"a.md\"\nurl = \"{url}\"\n"),
+        )
+        .unwrap();
+        let (code, out, err) = run_in(d, &["check", "a.md", "--corpus", "."]);
+        assert_eq!(code, 2, "{url}: {err}");
+        assert!(
+            err.contains("sources.toml:3:") && err.contains("http(s)"),
+            "{url}: {err}"
+        );
+        assert!(out.is_empty());
+    }
+}

@@ -147,7 +147,7 @@ pub fn step_summary(report: &RunReport, fail_on: FailOn) -> String {
             format!(
                 "| {mark} {} | `{}:{}:{}` | {} | {} |",
                 c.verdict.as_str(),
-                cell(&a.path).replace('`', "'"),
+                code_cell(&a.path),
                 c.location.line,
                 c.location.column,
                 cell(&c.text),
@@ -167,13 +167,30 @@ pub fn step_summary(report: &RunReport, fail_on: FailOn) -> String {
     md
 }
 
-/// A Markdown table cell: no pipes, no line breaks, no raw HTML.
+/// A Markdown table cell that shows its text as written: the characters that open a
+/// link or an image (`[`, `]`, `!`), raw HTML or an autolink (`<`, `>`), an entity
+/// (`&`), emphasis or code, or end the cell are backslash-escaped (GitHub Flavored
+/// Markdown allows it for any ASCII punctuation), so a claim cannot place a
+/// `javascript:` link or a tracking image in the step summary; control characters and
+/// line breaks are shown as escapes ([`super::printable`]).
 fn cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\r', '\n'], " ")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in super::printable(s).chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '!' | '<' | '>' | '&' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A path inside a code span: Markdown is not read there, but a backtick would end the
+/// span and a pipe the cell.
+fn code_cell(s: &str) -> String {
+    super::printable(s).replace('`', "'").replace('|', "\\|")
 }
 
 /// Append the step summary to `path` (the runner's protocol is to append).
@@ -192,6 +209,16 @@ pub fn append_step_summary(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn step_summary_cells_show_markdown_as_text() {
+        assert_eq!(
+            cell("![x](javascript:alert(1)) <b> &amp; *a*"),
+            "\\!\\[x\\](javascript:alert(1)) \\<b\\> \\&amp; \\*a\\*"
+        );
+        assert_eq!(cell("a|b\nc"), "a\\|b\\\\nc");
+        assert_eq!(code_cell("dir/a`b|c.md"), "dir/a'b\\|c.md");
+    }
 
     #[test]
     fn escaping() {

@@ -238,6 +238,30 @@ pub fn reporter_for(format: Format, ctx: &RenderContext) -> Box<dyn Report> {
     }
 }
 
+/// Text safe to print on a terminal or a CI log: control characters (ESC, BEL, C1),
+/// line breaks and bidirectional overrides from a draft, a corpus or a file name are
+/// written as visible escapes (`\u{1b}`, `\n`), so they cannot retitle or clear the
+/// terminal, reorder what it shows, or start a line that CI reads as a workflow command
+/// (`::error …`). A tab becomes a space. Text without any comes back borrowed.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\t' => out.push(' '),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if unsafe_char(c) => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// "1 claim", "2 claims": counts in summary lines.
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {

@@ -6,7 +6,7 @@
 
 use std::io::{self, Write};
 
-use super::{ClaimReport, EvidenceReport, Report, RunReport, plural};
+use super::{ClaimReport, EvidenceReport, Report, RunReport, plural, printable};
 use crate::align::Op;
 use crate::verdict::Label;
 
@@ -43,9 +43,9 @@ impl TextReport {
         e.diff
             .iter()
             .map(|d| match d.op {
-                Op::Equal => d.text.clone(),
-                Op::Delete => self.paint(RED, &format!("[-{}-]", d.text)),
-                Op::Insert => self.paint(GREEN, &format!("{{+{}+}}", d.text)),
+                Op::Equal => printable(&d.text).into_owned(),
+                Op::Delete => self.paint(RED, &format!("[-{}-]", printable(&d.text))),
+                Op::Insert => self.paint(GREEN, &format!("{{+{}+}}", printable(&d.text))),
             })
             .collect::<Vec<_>>()
             .join(" ")
@@ -55,22 +55,27 @@ impl TextReport {
         writeln!(
             out,
             "{}:{}:{}: {} {} {}",
-            path,
+            printable(path),
             c.location.line,
             c.location.column,
             self.label(c.verdict),
             self.paint(DIM, &format!("({:.2})", c.confidence)),
-            self.paint(DIM, &c.id)
+            self.paint(DIM, &printable(&c.id))
         )?;
-        writeln!(out, "  claim     {}", c.text)?;
-        writeln!(out, "  reason    {}", c.reason)?;
+        writeln!(out, "  claim     {}", printable(&c.text))?;
+        writeln!(out, "  reason    {}", printable(&c.reason))?;
         for (i, e) in c.evidence.iter().enumerate() {
             let head = if i == 0 { "evidence" } else { "        " };
-            writeln!(out, "  {head}  [{}] {}", stance_word(e), e.sentence)?;
+            writeln!(
+                out,
+                "  {head}  [{}] {}",
+                stance_word(e),
+                printable(&e.sentence)
+            )?;
             writeln!(
                 out,
                 "            {}",
-                self.paint(DIM, &format!("— {}", e.provenance()))
+                self.paint(DIM, &format!("— {}", printable(&e.provenance())))
             )?;
             if i == 0 && c.verdict != Label::Unverified {
                 writeln!(out, "  diff      {}", self.diff(e))?;
