@@ -332,8 +332,9 @@ pub fn read_manifest(dir: &Path) -> Result<BTreeMap<String, ManifestEntry>> {
     Ok(out)
 }
 
-/// Every corpus file under `root`, sorted, with the manifest entry of its folder.
-fn files_under(root: &Path) -> Result<Vec<PathBuf>> {
+/// Every corpus file under `root`, sorted. A subfolder that cannot be read is a warning,
+/// like an unreadable file: the rest of the corpus is still used.
+fn files_under(root: &Path, warn: &mut dyn FnMut(String)) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let walker = ignore::WalkBuilder::new(root)
         .standard_filters(false)
@@ -341,7 +342,13 @@ fn files_under(root: &Path) -> Result<Vec<PathBuf>> {
         .sort_by_file_path(|a, b| a.cmp(b))
         .build();
     for entry in walker {
-        let entry = entry.map_err(|e| Error::input(root, format!("cannot walk folder: {e}")))?;
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                warn(format!("{}: skipped, cannot read: {e}", root.display()));
+                continue;
+            }
+        };
         let path = entry.path();
         if entry.file_type().is_some_and(|t| t.is_file())
             && path
@@ -412,7 +419,7 @@ pub fn load_with(
         }
         let meta = std::fs::metadata(root).map_err(|e| Error::io(root, &e))?;
         if meta.is_dir() {
-            let files = files_under(root)?;
+            let files = files_under(root, warn)?;
             let mut manifests: BTreeMap<PathBuf, BTreeMap<String, ManifestEntry>> = BTreeMap::new();
             for file in &files {
                 let dir = file.parent().unwrap_or(root).to_path_buf();

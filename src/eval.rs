@@ -62,24 +62,33 @@ pub fn read_dataset(path: &Path, limit: Option<usize>) -> Result<(Vec<Example>, 
     };
     let mut examples = Vec::new();
     let mut skipped = Vec::new();
-    for (i, line) in BufReader::with_capacity(1 << 16, reader)
-        .lines()
+    // Bytes, not `lines()`: one line that is not UTF-8 is skipped and counted like any
+    // other malformed line; only a read error (a broken gzip stream) stops the run.
+    for (i, bytes) in BufReader::with_capacity(1 << 16, reader)
+        .split(b'\n')
         .enumerate()
     {
         if limit.is_some_and(|n| examples.len() >= n) {
             break;
         }
-        let line = line.map_err(|e| {
+        let bytes = bytes.map_err(|e| {
             Error::parse(
                 path,
                 i + 1,
-                format!("cannot read: {e} (is it really gzip / UTF-8?)"),
+                format!("cannot read: {e} (is it really gzip?)"),
             )
         })?;
+        let Ok(line) = std::str::from_utf8(&bytes) else {
+            skipped.push(Skipped {
+                line: i + 1,
+                message: "not UTF-8 text".into(),
+            });
+            continue;
+        };
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<Example>(&line) {
+        match serde_json::from_str::<Example>(line) {
             Ok(ex) => examples.push(ex),
             Err(e) => skipped.push(Skipped {
                 line: i + 1,

@@ -144,7 +144,25 @@ pub fn is_temporary(name: &str) -> bool {
     name.starts_with('.') && name.ends_with(".tmp") && name.contains(".claimcheck-")
 }
 
-/// Remove temporary files a killed run left in `dir` (not recursive). Returns how many.
+/// The process that wrote a temporary file, from its name.
+fn writer_of(name: &str) -> Option<u32> {
+    let rest = &name[name.rfind(".claimcheck-")? + ".claimcheck-".len()..];
+    rest.split('-').next()?.parse().ok()
+}
+
+/// Is the process that wrote this temporary file gone? Only known where `/proc` is;
+/// elsewhere a temporary is never taken for stale (it is hidden, so no run reads it).
+fn writer_is_gone(name: &str) -> bool {
+    let Some(pid) = writer_of(name) else {
+        return false;
+    };
+    let proc = Path::new("/proc");
+    proc.join("self").exists() && pid != std::process::id() && !proc.join(pid.to_string()).exists()
+}
+
+/// Remove temporary files that a killed run left in `dir` (not recursive): those whose
+/// writing process is gone, so a run writing into the same folder right now keeps its
+/// own. Returns how many.
 pub fn remove_stale_temporaries(dir: &Path) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
@@ -152,7 +170,9 @@ pub fn remove_stale_temporaries(dir: &Path) -> usize {
     let mut removed = 0;
     for entry in entries.flatten() {
         let name = entry.file_name();
-        if name.to_str().is_some_and(is_temporary)
+        if name
+            .to_str()
+            .is_some_and(|n| is_temporary(n) && writer_is_gone(n))
             && entry.file_type().is_ok_and(|t| t.is_file())
             && std::fs::remove_file(entry.path()).is_ok()
         {
@@ -235,11 +255,23 @@ mod tests {
     #[test]
     fn stale_temporaries_are_recognised_and_removed() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(".a.html.claimcheck-12-0.tmp"), "x").unwrap();
+        // No process has an id this high (Linux caps them at 2^22).
+        let gone = ".a.html.claimcheck-4294967295-0.tmp";
+        let mine = format!(".b.html.claimcheck-{}-0.tmp", std::process::id());
+        std::fs::write(dir.path().join(gone), "x").unwrap();
+        std::fs::write(dir.path().join(&mine), "x").unwrap();
         std::fs::write(dir.path().join("a.html"), "x").unwrap();
-        assert!(is_temporary(".a.html.claimcheck-12-0.tmp"));
+        assert!(is_temporary(gone) && is_temporary(&mine));
         assert!(!is_temporary("a.html"));
-        assert_eq!(remove_stale_temporaries(dir.path()), 1);
+        assert_eq!(writer_of(gone), Some(4294967295));
+        if Path::new("/proc/self").exists() {
+            assert_eq!(remove_stale_temporaries(dir.path()), 1);
+            assert!(!dir.path().join(gone).exists());
+        }
+        assert!(
+            dir.path().join(&mine).exists(),
+            "a live writer's file stays"
+        );
         assert!(dir.path().join("a.html").exists());
     }
 }

@@ -476,3 +476,61 @@ fn a_manifest_url_must_be_http_and_the_error_names_its_line() {
         assert!(out.is_empty());
     }
 }
+
+// ---------------------------------------------------------------- partial runs
+
+#[test]
+fn eval_skips_and_counts_a_line_that_is_not_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data.jsonl");
+    let good = r#"{"id": "a", "claim": "Seven leaders met on Monday.", "evidence": [{"source": "s", "text": "Seven leaders met on Monday."}], "label": "supported"}"#;
+    let mut bytes = format!("{good}\n").into_bytes();
+    bytes.extend_from_slice(b"{\"id\": \"b\", \"claim\": \"caf\xe9\"}\n");
+    bytes.extend_from_slice(good.replace("\"a\"", "\"c\"").as_bytes());
+    bytes.push(b'\n');
+    std::fs::write(&data, bytes).unwrap();
+    let (code, out, err) = run(&["eval", data.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("data.jsonl:2") && err.contains("not UTF-8"),
+        "{err}"
+    );
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (r["examples"].as_u64(), r["skipped"].as_u64()),
+        (Some(2), Some(1))
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_subfolder_is_a_warning_and_the_rest_is_used() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("src/locked")).unwrap();
+    std::fs::write(
+        d.join("src/a.md"),
+        "The council approved 40 new homes in Leeds on Monday.\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("src/locked/b.md"), "Another sentence was written.\n").unwrap();
+    std::fs::set_permissions(d.join("src/locked"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read_dir(d.join("src/locked")).is_ok() {
+        // Root reads any folder; nothing to test as root.
+        std::fs::set_permissions(d.join("src/locked"), std::fs::Permissions::from_mode(0o755))
+            .unwrap();
+        eprintln!("skipped: this user can read a folder with mode 000");
+        return;
+    }
+    std::fs::write(
+        d.join("draft.md"),
+        "The council approved 40 new homes in Leeds on Monday.\n",
+    )
+    .unwrap();
+    let (code, out, err) = run_in(d, &["check", "draft.md", "--corpus", "src"]);
+    std::fs::set_permissions(d.join("src/locked"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("warning") && err.contains("locked"), "{err}");
+    assert!(out.contains("SUPPORTED"), "{out}");
+}

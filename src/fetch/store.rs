@@ -28,6 +28,91 @@ use crate::fsutil::write_atomic;
 pub const MANIFEST: &str = "manifest.json";
 pub const MANIFEST_SCHEMA: &str = "claimcheck.fetch/1";
 pub const SOURCES: &str = "sources.toml";
+/// Held (an OS file lock, released however the run ends) while a run writes the folder.
+pub const LOCK: &str = ".claimcheck-fetch.lock";
+/// One JSON line per page saved and not yet merged into `manifest.json` and
+/// `sources.toml`: what a killed run leaves is merged by the next one.
+pub const JOURNAL: &str = ".claimcheck-fetch.journal";
+
+/// A journal line: the page's record and the attributes its URL list gave.
+#[derive(Debug, Serialize, Deserialize)]
+struct JournalLine {
+    record: Record,
+    outlet: Option<String>,
+    reliability: Option<Reliability>,
+    published: Option<String>,
+}
+
+/// Take the folder's lock, or say who holds it.
+fn lock(out: &Path) -> Result<std::fs::File> {
+    let path = out.join(LOCK);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::write(&path, &e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::input(
+            out,
+            "another `claimcheck fetch` is writing into this folder; wait for it to finish, or give another --out",
+        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::write(&path, &e)),
+    }
+}
+
+/// Merge what a killed run journaled into `manifest.json` and `sources.toml`, then drop
+/// the journal. A last line cut short by the kill is left out.
+fn recover(out: &Path) -> Result<usize> {
+    let path = out.join(JOURNAL);
+    let raw = match std::fs::read_to_string(&path) {
+        Ok(raw) => raw,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(Error::io(&path, &e)),
+    };
+    let lines: Vec<JournalLine> = raw
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    let records: Vec<Record> = lines.iter().map(|l| l.record.clone()).collect();
+    let entries: Vec<(String, UrlEntry)> = lines
+        .into_iter()
+        .filter_map(|l| {
+            let file = l.record.file?;
+            let entry = UrlEntry {
+                url: l.record.url,
+                outlet: l.outlet,
+                reliability: l.reliability,
+                published: l.published,
+            };
+            Some((file, entry))
+        })
+        .collect();
+    let written: BTreeMap<String, (String, &UrlEntry)> = entries
+        .iter()
+        .map(|(file, e)| (e.url.clone(), (file.clone(), e)))
+        .collect();
+    write_manifest(out, &records)?;
+    write_sources(out, &written)?;
+    std::fs::remove_file(&path).map_err(|e| Error::write(&path, &e))?;
+    Ok(records.len())
+}
+
+/// Append one saved page to the journal, on disk before the next page is saved.
+fn journal(file: &mut std::fs::File, record: &Record, entry: &UrlEntry) -> std::io::Result<()> {
+    use std::io::Write;
+    let line = JournalLine {
+        record: record.clone(),
+        outlet: entry.outlet.clone(),
+        reliability: entry.reliability,
+        published: entry.published.clone(),
+    };
+    let mut json = serde_json::to_vec(&line).map_err(std::io::Error::other)?;
+    json.push(b'\n');
+    file.write_all(&json)?;
+    file.sync_data()
+}
 
 /// Lowercase hex SHA-256.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -215,6 +300,9 @@ pub fn fetch_to_dir(
         ));
     }
     std::fs::create_dir_all(out).map_err(|e| Error::io(out, &e))?;
+    let _lock = lock(out)?;
+    crate::fsutil::remove_stale_temporaries(out);
+    recover(out)?;
     // Merge duplicates, keeping the first line's attributes.
     let mut unique: BTreeMap<String, UrlEntry> = BTreeMap::new();
     for e in entries {
@@ -226,9 +314,17 @@ pub fn fetch_to_dir(
 
     let mut summary = FetchSummary::default();
     let mut written: BTreeMap<String, (String, &UrlEntry)> = BTreeMap::new();
+    let journal_path = out.join(JOURNAL);
+    let mut journal_file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&journal_path)
+        .map_err(|e| Error::write(&journal_path, &e))?;
     for (url, page) in urls.iter().zip(pages) {
         let record = match page.and_then(|p| save_page(&p, out)) {
             Ok(record) => {
+                journal(&mut journal_file, &record, &unique[url])
+                    .map_err(|e| Error::write(&journal_path, &e))?;
                 if record.cache.as_deref() == Some("revalidated") {
                     summary.revalidated += 1;
                 }
@@ -265,6 +361,8 @@ pub fn fetch_to_dir(
     }
     write_manifest(out, &summary.records)?;
     write_sources(out, &written)?;
+    drop(journal_file);
+    std::fs::remove_file(&journal_path).map_err(|e| Error::write(&journal_path, &e))?;
     Ok(summary)
 }
 
@@ -443,5 +541,62 @@ mod tests {
         let err =
             parse_url_list(Path::new("u"), "https://a.example/ reliability=meh\n").unwrap_err();
         assert!(err.to_string().contains("high, normal, low"), "{err}");
+    }
+
+    fn record(url: &str, file: &str) -> Record {
+        Record {
+            url: url.into(),
+            final_url: Some(url.into()),
+            status: Some(200),
+            content_type: Some("text/html".into()),
+            bytes: Some(10),
+            sha256: None,
+            fetched_at: None,
+            title: None,
+            published: None,
+            file: Some(file.into()),
+            charset: None,
+            cache: None,
+            error: None,
+        }
+    }
+
+    #[test]
+    fn a_killed_runs_journal_is_merged_by_the_next_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path();
+        std::fs::write(out.join("a.html"), "<p>x</p>").unwrap();
+        let mut f = std::fs::File::create(out.join(JOURNAL)).unwrap();
+        let entry = UrlEntry {
+            url: "https://example.org/a".into(),
+            outlet: Some("Example Gazette".into()),
+            reliability: Some(Reliability::High),
+            published: None,
+        };
+        journal(&mut f, &record("https://example.org/a", "a.html"), &entry).unwrap();
+        // The kill cut the next line short.
+        std::io::Write::write_all(&mut f, b"{\"record\":{\"url\":\"https://exa").unwrap();
+        drop(f);
+        assert_eq!(recover(out).unwrap(), 1);
+        assert!(!out.join(JOURNAL).exists());
+        let pages = read_manifest(out).unwrap();
+        assert_eq!(pages.len(), 1);
+        assert_eq!(pages[0].file.as_deref(), Some("a.html"));
+        let sources = corpus::read_manifest(out).unwrap();
+        let a = &sources["a.html"];
+        assert_eq!(a.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(a.outlet.as_deref(), Some("Example Gazette"));
+        assert_eq!(a.reliability, Reliability::High);
+        assert_eq!(recover(out).unwrap(), 0, "nothing left to merge");
+    }
+
+    #[test]
+    fn one_run_at_a_time_writes_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let held = lock(dir.path()).unwrap();
+        let err = lock(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("another `claimcheck fetch`"), "{err}");
+        drop(held);
+        assert!(lock(dir.path()).is_ok(), "the lock goes with its run");
     }
 }
