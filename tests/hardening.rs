@@ -36,6 +36,9 @@ fn run(args: &[&str]) -> (i32, String, String) {
     run_in(&root(), args)
 }
 
+/// A claim every test corpus below can state.
+const LEEDS: &str = "The council approved 40 new homes in Leeds on Monday.\n";
+
 fn abs(rel: &str) -> String {
     root().join(rel).display().to_string()
 }
@@ -353,11 +356,7 @@ fn control_characters_from_the_corpus_never_reach_the_terminal_raw() {
         "<p>The council approved 40 new homes &#27;]0;pwned&#7; in Leeds on Monday.&#27;[2J &#x202e;</p>",
     )
     .unwrap();
-    std::fs::write(
-        d.join("draft.md"),
-        "The council approved 40 new homes in Leeds on Monday.\n",
-    )
-    .unwrap();
+    std::fs::write(d.join("draft.md"), LEEDS).unwrap();
     for format in ["text", "github"] {
         let (code, out, err) = run_in(
             d,
@@ -392,11 +391,7 @@ fn control_characters_from_the_corpus_never_reach_the_terminal_raw() {
 fn a_file_name_cannot_forge_a_workflow_command_in_the_warnings() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::write(
-        d.join("a.md"),
-        "The council approved 40 new homes in Leeds on Monday.\n",
-    )
-    .unwrap();
+    std::fs::write(d.join("a.md"), LEEDS).unwrap();
     std::fs::write(
         d.join("sources.toml"),
         "[[source]]\npath = \"x\\n::error file=draft.md,line=1::forged\"\n",
@@ -452,11 +447,7 @@ fn the_step_summary_shows_markdown_from_a_claim_as_text() {
 fn a_manifest_url_must_be_http_and_the_error_names_its_line() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::write(
-        d.join("a.md"),
-        "The council approved 40 new homes in Leeds on Monday.\n",
-    )
-    .unwrap();
+    std::fs::write(d.join("a.md"), LEEDS).unwrap();
     for url in [
         "javascript:alert(1)",
         "data:text/html,hi",
@@ -509,11 +500,7 @@ fn an_unreadable_subfolder_is_a_warning_and_the_rest_is_used() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::create_dir_all(d.join("src/locked")).unwrap();
-    std::fs::write(
-        d.join("src/a.md"),
-        "The council approved 40 new homes in Leeds on Monday.\n",
-    )
-    .unwrap();
+    std::fs::write(d.join("src/a.md"), LEEDS).unwrap();
     std::fs::write(d.join("src/locked/b.md"), "Another sentence was written.\n").unwrap();
     std::fs::set_permissions(d.join("src/locked"), std::fs::Permissions::from_mode(0o000)).unwrap();
     if std::fs::read_dir(d.join("src/locked")).is_ok() {
@@ -523,11 +510,7 @@ fn an_unreadable_subfolder_is_a_warning_and_the_rest_is_used() {
         eprintln!("skipped: this user can read a folder with mode 000");
         return;
     }
-    std::fs::write(
-        d.join("draft.md"),
-        "The council approved 40 new homes in Leeds on Monday.\n",
-    )
-    .unwrap();
+    std::fs::write(d.join("draft.md"), LEEDS).unwrap();
     let (code, out, err) = run_in(d, &["check", "draft.md", "--corpus", "src"]);
     std::fs::set_permissions(d.join("src/locked"), std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(code, 0, "{err}");
