@@ -20,8 +20,14 @@ fn replay(target: &str, run: fn(&[u8])) {
     for file in files {
         let data = std::fs::read(&file).unwrap();
         let input = harness::generate(&data);
-        eprintln!("{}: {} bytes generated", file.display(), input.len());
+        let start = std::time::Instant::now();
         run(&input);
+        eprintln!(
+            "{}: {} bytes generated, {:.2} s",
+            file.display(),
+            input.len(),
+            start.elapsed().as_secs_f64()
+        );
     }
 }
 
