@@ -8,12 +8,13 @@
 
 #![allow(dead_code)]
 
+use claimcheck::align::{Aligner, Op, Stance};
 use claimcheck::corpus::Corpus;
 use claimcheck::index::Bm25;
 use claimcheck::ingest::{self, Format};
 use claimcheck::report::{self, RenderContext};
 use claimcheck::verdict::Verifier;
-use claimcheck::{check, segment};
+use claimcheck::{check, segment, text};
 
 /// The largest generated input.
 pub const MAX_LEN: usize = 256 * 1024;
@@ -89,13 +90,8 @@ pub fn ingest(data: &[u8]) {
         for s in segment::sentences(&doc) {
             let at = format!("{format:?} {:?}", s.span);
             assert!(s.span.byte_start <= s.span.byte_end, "{at}");
-            // Spans index the text as decoded: invalid UTF-8 bytes became U+FFFD (3
-            // bytes each, with a warning), so only valid input is held to its length.
-            let len = if std::str::from_utf8(data).is_ok() {
-                data.len()
-            } else {
-                doc.raw.len()
-            };
+            // Invalid UTF-8 bytes are replaced one for one, so spans index the file.
+            let len = data.len();
             assert!(s.span.byte_end <= len, "{at} past {len}");
             assert!(s.span.line >= 1 && s.span.column >= 1, "{at}");
         }
@@ -146,4 +142,60 @@ pub fn pipeline(data: &[u8]) {
             assert!(!text.contains('\u{1b}'), "no raw ESC in the text report");
         }
     }
+}
+
+/// Align the first half, as a claim, with the second, as evidence, both ways round:
+/// scores stay in [0, 1], the diff keeps every word of both sides in order, a
+/// contradiction names what conflicts, and the same pair gives the same alignment.
+pub fn align(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let mid = ingest_floor(&text, text.len() / 2);
+    let (a, b) = text.split_at(mid);
+    let aligner = Aligner::default();
+    for (claim, evidence) in [(a, b), (b, a)] {
+        let (ct, et) = (text::tokenize(claim), text::tokenize(evidence));
+        let al = aligner.align(claim, &ct, evidence, &et);
+        for score in [al.similarity, al.coverage, al.anchor] {
+            assert!((0.0..=1.0).contains(&score), "score {score} out of [0, 1]");
+        }
+        assert!(
+            al.found.len() <= ct.len(),
+            "at most one entry per claim token"
+        );
+        let words = |keep: Op| -> usize {
+            al.diff
+                .iter()
+                .filter(|p| p.op == Op::Equal || p.op == keep)
+                .map(|p| p.text.split(' ').filter(|w| !w.is_empty()).count())
+                .sum()
+        };
+        assert!(
+            words(Op::Delete) <= ct.len().max(1) * 4,
+            "diff invents claim words"
+        );
+        assert!(
+            words(Op::Insert) <= et.len().max(1) * 4,
+            "diff invents evidence words"
+        );
+        match al.stance {
+            Stance::Contradicts => {
+                assert!(!al.conflicts.is_empty(), "a contradiction names a conflict")
+            }
+            Stance::Supports => assert!(al.conflicts.is_empty() && al.values_matched && !al.hedged),
+            Stance::Related => assert!(
+                al.conflicts.is_empty(),
+                "only a contradiction keeps conflicts"
+            ),
+        }
+        let again = aligner.align(claim, &ct, evidence, &et);
+        assert_eq!(al, again, "alignment is deterministic");
+    }
+}
+
+/// The largest char boundary of `s` at or below `i`.
+fn ingest_floor(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }

@@ -347,8 +347,8 @@ pub fn run_extract(args: &ExtractArgs) -> Result<u8> {
             }
             let _ = writeln!(
                 buf,
-                "{} claims in {}",
-                claims.claims.len(),
+                "{} in {}",
+                crate::report::plural(claims.claims.len(), "claim"),
                 claims.meta.path
             );
         }

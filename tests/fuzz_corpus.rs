@@ -45,3 +45,8 @@ fn claims_corpus() {
 fn pipeline_corpus() {
     replay("pipeline", harness::pipeline);
 }
+
+#[test]
+fn align_corpus() {
+    replay("align", harness::align);
+}

@@ -234,6 +234,47 @@ fn a_local_file_over_the_size_cap_is_refused_with_the_flag_to_raise_it() {
     );
 }
 
+#[test]
+fn locations_in_a_file_that_is_not_utf8_are_the_files_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    // Latin-1: "é" is one byte, 0xE9, which is not UTF-8.
+    let mut draft = b"Caf\xe9 \xe9t\xe9 news. ".to_vec();
+    let claim_at = draft.len();
+    draft.extend_from_slice(LEEDS.as_bytes());
+    let path = dir.path().join("latin1.txt");
+    std::fs::write(&path, &draft).unwrap();
+    let corpus = dir.path().join("sources");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("wire.txt"), LEEDS).unwrap();
+    let (code, out, err) = run(&[
+        "check",
+        path.to_str().unwrap(),
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("3 bytes replaced"), "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let claims = json["articles"][0]["claims"].as_array().unwrap();
+    let leeds = claims
+        .iter()
+        .find(|c| c["text"].as_str().unwrap().contains("Leeds"))
+        .expect("the Leeds claim");
+    let loc = &leeds["location"];
+    let (start, end) = (
+        loc["byte_start"].as_u64().unwrap() as usize,
+        loc["byte_end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(start, claim_at, "{loc}");
+    assert_eq!(&draft[start..end], LEEDS.trim_end().as_bytes(), "{loc}");
+    assert_eq!(loc["column"].as_u64(), Some(claim_at as u64 + 1), "{loc}");
+    // Readers see the usual replacement character, never a raw control character.
+    let (_, text, _) = run(&["extract", path.to_str().unwrap(), "--format", "text"]);
+    assert!(!text.contains('\u{1a}'), "{text}");
+}
+
 // ---------------------------------------------------------------- complexity
 
 /// The best of three wall times of `f`, in seconds.

@@ -91,14 +91,15 @@ pub struct Document {
     pub title: Option<String>,
     /// "YYYY-MM-DD" when known.
     pub published: Option<String>,
-    /// The whole file as read (lossily decoded UTF-8).
+    /// The whole file as read: UTF-8, with each invalid byte replaced by [`SUBSTITUTE`]
+    /// so that byte offsets are the file's.
     pub raw: String,
     /// The story text only; blocks (paragraphs, headings, list items) separated by "\n\n".
     pub text: String,
     /// `text` byte offset -> `raw` byte offset.
     pub map: OffsetMap,
     /// Problems worth telling the user about (e.g. invalid UTF-8 replaced); the caller
-    /// prints them on stderr.
+    /// prints them on stderr, after the document's name.
     pub warnings: Vec<String>,
 }
 
@@ -389,14 +390,14 @@ pub fn from_bytes(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Do
         ));
     }
     let mut warnings = Vec::new();
-    let replaced: usize = bytes.utf8_chunks().map(|c| c.invalid().len()).sum();
+    let (raw, replaced) = decode_lossy(bytes);
     if replaced > 0 {
         warnings.push(format!(
-            "{name}: invalid UTF-8: {replaced} byte{} replaced with U+FFFD",
+            "invalid UTF-8: {replaced} byte{} replaced (shown as U+FFFD); \
+             save the file as UTF-8 to see them",
             if replaced == 1 { "" } else { "s" }
         ));
     }
-    let raw = String::from_utf8_lossy(bytes).into_owned();
     let format = format.unwrap_or_else(|| Format::sniff(&raw));
     let extracted = match format {
         Format::Text => extract_text(&raw),
@@ -413,6 +414,26 @@ pub fn from_bytes(name: &str, bytes: &[u8], format: Option<Format>) -> Result<Do
         map: extracted.map,
         warnings,
     })
+}
+
+/// Stands in for one byte that is not UTF-8. It is one byte long, so every offset into
+/// [`Document::raw`] is also the offset into the file, as reports promise; reports show
+/// it as U+FFFD.
+pub const SUBSTITUTE: char = '\u{1a}';
+
+/// Decode `bytes` as UTF-8, each invalid byte replaced by [`SUBSTITUTE`]; also returns
+/// how many were replaced. (`String::from_utf8_lossy` puts a three-byte U+FFFD for each
+/// bad sequence, which would move every later offset away from the file's.)
+fn decode_lossy(bytes: &[u8]) -> (String, usize) {
+    let mut raw = String::with_capacity(bytes.len());
+    let mut replaced = 0;
+    for chunk in bytes.utf8_chunks() {
+        raw.push_str(chunk.valid());
+        let bad = chunk.invalid().len();
+        replaced += bad;
+        raw.extend(std::iter::repeat_n(SUBSTITUTE, bad));
+    }
+    (raw, replaced)
 }
 
 /// A NUL byte in the first 8 KiB, or more than 30% control bytes there.
@@ -874,11 +895,13 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_replaced_with_a_warning() {
-        let d = from_bytes("x.txt", b"Caf\xe9 opens.\xff\n", None).unwrap();
-        assert_eq!(d.raw, "Caf\u{fffd} opens.\u{fffd}\n");
+        let bytes = b"Caf\xe9 opens.\xff\xfe\n";
+        let d = from_bytes("x.txt", bytes, None).unwrap();
+        assert_eq!(d.raw, "Caf\u{1a} opens.\u{1a}\u{1a}\n");
+        assert_eq!(d.raw.len(), bytes.len(), "offsets stay the file's");
         assert_eq!(d.warnings.len(), 1);
         assert!(
-            d.warnings[0].contains("2 bytes replaced"),
+            d.warnings[0].contains("3 bytes replaced"),
             "{:?}",
             d.warnings
         );

@@ -255,6 +255,7 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
             '\t' => out.push(' '),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
+            crate::ingest::SUBSTITUTE => out.push('\u{fffd}'),
             c if unsafe_char(c) => out.extend(c.escape_unicode()),
             c => out.push(c),
         }
