@@ -296,6 +296,8 @@ fn weight(t: &Token, in_name: bool, text: &str) -> f64 {
     match t.kind {
         Kind::Stop => 0.0,
         Kind::Negation => 0.5,
+        // A measure is a figure and its unit, two words' worth ("3,800 metres").
+        Kind::Measure { .. } => 2.5,
         _ if t.kind.is_value() => 1.5,
         _ if in_name => 0.4,
         _ if t.capital && !is_demonym(text.get(t.start..t.end).unwrap_or("")) => 1.6,
@@ -335,6 +337,29 @@ pub fn compatible(a: &Kind, b: &Kind) -> bool {
         (Number(x), Number(y)) | (Percent(x), Percent(y)) | (Points(x), Points(y)) => close(*x, *y),
         (Money(x, c), Money(y, d)) => c == d && close(*x, *y),
         (Span(x), Span(y)) => close(*x, *y),
+        (
+            Measure {
+                si: x,
+                dim: a,
+                unit: u,
+                precision: p,
+            },
+            Measure {
+                si: y,
+                dim: b,
+                unit: w,
+                precision: q,
+            },
+        ) => {
+            // In one unit the figures must be equal; across units, one is a conversion
+            // and agrees when the two figures round to each other.
+            a == b
+                && if close(*u, *w) {
+                    close(*x, *y)
+                } else {
+                    (x - y).abs() <= (p + q) / 2.0
+                }
+        }
         (Year(x), Year(y)) => x == y,
         (Month(x), Month(y)) => x == y,
         (Weekday(x), Weekday(y)) => x == y,
@@ -405,6 +430,9 @@ fn value_found(kind: &Kind, evidence: &[Token]) -> bool {
 /// (a sum of money with a sum of money, a year with a year or a full date).
 fn comparable(a: &Kind, b: &Kind) -> bool {
     use Kind::*;
+    if let (Measure { dim: a, .. }, Measure { dim: b, .. }) = (a, b) {
+        return a == b;
+    }
     matches!(
         (a, b),
         (Number(_), Number(_))
@@ -586,6 +614,14 @@ impl Aligner {
                 a_total += w;
                 if present {
                     a_found += w;
+                }
+            } else if matches!(t.kind, Kind::Measure { .. }) {
+                // Its unit says what is measured (a depth in metres), as a word would.
+                a_total += 1.0;
+                p_total += 1;
+                if present {
+                    a_found += 1.0;
+                    p_found += 1;
                 }
             }
         }

@@ -580,6 +580,15 @@ fn slot_facts(fact: &str) -> Vec<String> {
         .into_iter()
         .filter(|t| t.kind.is_value())
         .collect();
+    let before_comma: Vec<&Token> = match fact.find(", ") {
+        Some(comma) => values.iter().filter(|v| v.end <= comma).collect(),
+        None => Vec::new(),
+    };
+    if let [v] = before_comma[..]
+        && let Some(rest) = without_described_value(fact, v)
+    {
+        return vec![rest, fact.to_string()];
+    }
     if values.len() < 2 {
         return vec![fact.to_string()];
     }
@@ -683,6 +692,30 @@ fn slot_facts(fact: &str) -> Vec<String> {
             text.trim_end_matches(',').to_string()
         })
         .collect()
+}
+
+/// "The 2.6-mile bridge, which carried I-695": a value that describes the subject
+/// of a relative clause is a fact apart from what the clause says of it, and either
+/// may be wrong alone. Returns the fact without the value ("The bridge, which carried
+/// I-695"), when the value stands among the first words, before the comma that opens
+/// the relative clause.
+fn without_described_value(fact: &str, value: &Token) -> Option<String> {
+    let comma = fact.find(", ")?;
+    let after = fact[comma + 2..].split_whitespace().next()?.to_lowercase();
+    if !RELATIVES.contains(&after.as_str())
+        || value.end > comma
+        || fact[..comma].split_whitespace().count() > 6
+        || value.start == 0
+    {
+        return None;
+    }
+    let rest = format!(
+        "{} {}",
+        fact[..value.start].trim_end(),
+        fact[value.end..].trim_start()
+    );
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    Some(words.join(" ").replace(" ,", ","))
 }
 
 /// The pieces of a clause: split at commas outside quotes and brackets, and before
@@ -1233,13 +1266,15 @@ mod tests {
                 "The capsule is flying with no crew aboard."
             ]
         );
-        // A relative clause, two coordinated predicates and a trailing relative clause.
+        // A relative clause, two coordinated predicates and a trailing relative clause;
+        // the subject's length is a fact apart from what the relative clause says.
         assert_eq!(
             fact_texts(
                 "The 2.6-mile bridge, which carried Interstate 695 across the harbor, opened \
                  in 1985 and was named after Francis Scott Key, who wrote the anthem."
             ),
             [
+                "The bridge, which carried Interstate 695 across the harbor",
                 "The 2.6-mile bridge, which carried Interstate 695 across the harbor",
                 "The 2.6-mile bridge opened in 1985",
                 "The 2.6-mile bridge was named after Francis Scott Key",

@@ -44,6 +44,16 @@ pub enum Kind {
     },
     /// A length of time, in days.
     Span(f64),
+    /// A measure in a unit ("16.5 feet", "5 metres", "26-kilogram"): its size in the
+    /// dimension's SI unit, the unit's size, and the precision the figure was written
+    /// to ("16.5" to a tenth, "64,000" to a thousand), also in SI units, so a figure
+    /// converted and rounded ("about 5 metres" for 16.5 feet) still agrees.
+    Measure {
+        si: f64,
+        dim: &'static str,
+        unit: f64,
+        precision: f64,
+    },
     /// A time of day in minutes after midnight, with the time zone's offset from UTC in
     /// minutes where the text gives one ("0647 GMT", "1:47 a.m. EST").
     Time { minutes: u16, offset: Option<i16> },
@@ -58,9 +68,11 @@ impl Kind {
     /// The family a value belongs to; two values conflict only within a family.
     pub fn family(&self) -> Option<Family> {
         Some(match self {
-            Kind::Number(_) | Kind::Money(..) | Kind::Percent(_) | Kind::Points(_) => {
-                Family::Quantity
-            }
+            Kind::Number(_)
+            | Kind::Money(..)
+            | Kind::Percent(_)
+            | Kind::Points(_)
+            | Kind::Measure { .. } => Family::Quantity,
             Kind::Year(_) | Kind::Month(_) | Kind::Date { .. } => Family::Date,
             Kind::Weekday(_) => Family::Weekday,
             Kind::Span(_) => Family::Span,
@@ -101,7 +113,7 @@ static RAW: LazyLock<Regex> = LazyLock::new(|| {
         (?P<time>\b\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b\.?|\b\d{1,2}:\d{2}\b)
       | (?P<money>[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|tn|m|k)\b)?)
       | (?P<named>\p{Lu}[\p{L}\p{M}]*-\d+(?:\.\d+)?\b)
-      | (?P<num>\d[\d,]*(?:\.\d+)?(?:bn|tn|m|k|st|nd|rd|th|s)?\b%?)
+      | (?P<num>\d[\d,]*(?:\.\d+)?(?:bn|tn|m|k|st|nd|rd|th|s|km|cm|mm|kg|ft|lbs|lb)?\b%?)
       | (?P<acr>\p{L}(?:\.\p{L})+\.?)
       | (?P<word>\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?)
       | (?P<pct>%)
@@ -403,6 +415,51 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("kiev", "kyiv"),
 ];
 
+/// The tab-separated rows of a data file, without blank and `#` comment lines.
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+/// Units of measure after a number, from `lexicon/units.tsv`: (word, dimension, size
+/// in the dimension's SI unit).
+static MEASURE_UNITS: LazyLock<Vec<(&'static str, &'static str, f64)>> = LazyLock::new(|| {
+    rows(include_str!("lexicon/units.tsv"))
+        .map(|cols| match cols[..] {
+            [w, dim, f] => (w, dim, f.trim().parse().expect("a number")),
+            _ => panic!("word<TAB>dimension<TAB>factor: {cols:?}"),
+        })
+        .collect()
+});
+
+/// The unit a word names, if any.
+fn measure_unit(word: &str) -> Option<(&'static str, f64)> {
+    MEASURE_UNITS
+        .iter()
+        .find(|(w, ..)| *w == word)
+        .map(|&(_, dim, f)| (dim, f))
+}
+
+/// The precision a figure was written to: a tenth for "16.5", a thousand for
+/// "64,000", but never coarser than its second digit ("40,000" is to a thousand, not
+/// to ten thousand), and one for a number in words.
+fn written_precision(figure: &str) -> f64 {
+    let digits: String = figure
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+        .filter(|c| *c != ',')
+        .collect();
+    if let Some((_, decimals)) = digits.split_once('.') {
+        return 10f64.powi(-(decimals.len() as i32));
+    }
+    let zeros = digits.len() - digits.trim_end_matches('0').len();
+    if digits.is_empty() {
+        return 1.0;
+    }
+    10f64.powi(zeros.min(digits.len().saturating_sub(2)) as i32)
+}
+
 fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
 }
@@ -627,6 +684,7 @@ fn value_key(kind: &Kind) -> String {
             None => format!("{month:02}-{day:02}"),
         },
         Kind::Span(d) => format!("span{}d", n(*d)),
+        Kind::Measure { si, dim, .. } => format!("{dim}{}", n(*si)),
         Kind::Time { minutes, offset } => {
             // Retrieval compares instants: a time with a zone is keyed in UTC.
             let utc = |m: i32| m.rem_euclid(24 * 60);
@@ -767,6 +825,18 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
                 if let Some(v) = parse_number(digits) {
                     if suffix == "%" {
                         out.push(value(Kind::Percent(v), r.start, r.end));
+                        i += 1;
+                        continue;
+                    }
+                    // "50ft", "26kg": the unit written onto the figure.
+                    if let Some((dim, unit)) = measure_unit(suffix).filter(|_| suffix != "m") {
+                        let kind = Kind::Measure {
+                            si: v * unit,
+                            dim,
+                            unit,
+                            precision: written_precision(digits) * unit,
+                        };
+                        out.push(value(kind, r.start, r.end));
                         i += 1;
                         continue;
                     }
@@ -983,10 +1053,12 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
             }
             // 1.5 million
             // ("6.5 m", with a space, is metres; "6.5m" is millions)
+            let mut scale = 1.0;
             if let Some(s) = lookup(SCALES, word(j))
                 && !(word(j) == "m" && raws.get(j).is_some_and(|r| r.start > raws[j - 1].end))
             {
                 v *= s;
+                scale = s;
                 j += 1;
             }
             let start = r.start;
@@ -999,6 +1071,19 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
             // A span: two weeks, 14 days, a month
             if let Some(d) = lookup(SPAN_UNITS, word(j)) {
                 out.push(value(Kind::Span(v * d), start, raws[j].end));
+                i = j + 1;
+                continue;
+            }
+            // A measure: 16.5 feet, a 26-kilogram rover
+            if let Some((dim, unit)) = measure_unit(word(j)) {
+                let figure = if r.class == RawClass::Num { r.text } else { "" };
+                let kind = Kind::Measure {
+                    si: v * unit,
+                    dim,
+                    unit,
+                    precision: written_precision(figure) * scale * unit,
+                };
+                out.push(value(kind, start, raws[j].end));
                 i = j + 1;
                 continue;
             }
@@ -1093,6 +1178,7 @@ pub fn describe(kind: &Kind) -> &'static str {
         Kind::Weekday(_) => "weekday",
         Kind::Date { .. } => "date",
         Kind::Span(_) => "time span",
+        Kind::Measure { .. } => "measure",
         Kind::Time { .. } => "time",
         Kind::Negation => "negation",
         Kind::Word | Kind::Stop => "word",
@@ -1269,5 +1355,41 @@ mod tests {
             .map(|t| t.key.clone())
             .collect();
         assert_eq!(caps, vec!["putin".to_string(), "zelenski".to_string()]);
+    }
+
+    #[test]
+    fn measures_in_other_units_are_converted() {
+        let measure = |s: &str| {
+            tokenize(s)
+                .into_iter()
+                .find_map(|t| match t.kind {
+                    Kind::Measure {
+                        si, dim, precision, ..
+                    } => Some((si, dim, precision)),
+                    _ => None,
+                })
+                .unwrap_or_else(|| panic!("no measure in {s:?}"))
+        };
+        let (si, dim, precision) = measure("16.5 feet across");
+        assert_eq!(dim, "length");
+        assert!((si - 5.0292).abs() < 1e-9 && (precision - 0.03048).abs() < 1e-9);
+        let (si, _, precision) = measure("some 64,000 km");
+        assert_eq!((si, precision), (64_000_000.0, 1_000_000.0));
+        assert_eq!(measure("the 26-kilogram rover").0, 26.0);
+        assert_eq!(measure("thought to be 50ft across"), measure("50 feet"));
+        assert_eq!(measure("1.5 million miles").0, 1.5e6 * 1609.344);
+        // "6.5m" is millions; "26 pounds" is money in British copy.
+        assert!(
+            !tokenize("6.5m people")
+                .iter()
+                .any(|t| matches!(t.kind, Kind::Measure { .. }))
+        );
+        assert!(
+            !tokenize("26 pounds")
+                .iter()
+                .any(|t| matches!(t.kind, Kind::Measure { .. }))
+        );
+        assert_eq!(written_precision("40,000"), 1000.0);
+        assert_eq!(written_precision("5"), 1.0);
     }
 }
