@@ -334,7 +334,10 @@ pub fn compatible(a: &Kind, b: &Kind) -> bool {
     use Kind::*;
     let close = |x: f64, y: f64| (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0);
     match (a, b) {
-        (Number(x), Number(y)) | (Percent(x), Percent(y)) | (Points(x), Points(y)) => close(*x, *y),
+        (Number(x), Number(y))
+        | (Ordinal(x), Ordinal(y))
+        | (Percent(x), Percent(y))
+        | (Points(x), Points(y)) => close(*x, *y),
         (Money(x, c), Money(y, d)) => c == d && close(*x, *y),
         (Span(x), Span(y)) => close(*x, *y),
         (
@@ -417,9 +420,12 @@ fn same_time(a: u16, oa: Option<i16>, b: u16, ob: Option<i16>) -> bool {
 }
 
 /// Does the evidence state this value? A year the evidence does not mention at all
-/// ("in February 2025" against "in February") is left open rather than missing.
-fn value_found(kind: &Kind, evidence: &[Token]) -> bool {
+/// ("in February 2025" against "in February") is left open rather than missing; a
+/// rank in words is also stated by the same word ("the third breast", "Third Breast").
+fn value_found(t: &Token, evidence: &[Token]) -> bool {
+    let kind = &t.kind;
     evidence.iter().any(|e| compatible(kind, &e.kind))
+        || (matches!(kind, Kind::Ordinal(_)) && evidence.iter().any(|e| e.key == t.key))
         || (matches!(kind, Kind::Year(_))
             && !evidence
                 .iter()
@@ -436,6 +442,7 @@ fn comparable(a: &Kind, b: &Kind) -> bool {
     matches!(
         (a, b),
         (Number(_), Number(_))
+            | (Ordinal(_), Ordinal(_))
             | (Money(..), Money(..))
             | (Percent(_), Percent(_))
             | (Points(_), Points(_))
@@ -455,7 +462,7 @@ fn comparable(a: &Kind, b: &Kind) -> bool {
 fn conflict_kind(k: &Kind) -> ConflictKind {
     match k.family() {
         Some(Family::Quantity) => match k {
-            Kind::Number(_) => ConflictKind::Number,
+            Kind::Number(_) | Kind::Ordinal(_) => ConflictKind::Number,
             _ => ConflictKind::Quantity,
         },
         Some(_) => ConflictKind::Date,
@@ -594,7 +601,7 @@ impl Aligner {
             let w = weight(t, prefix, claim_text);
             let present = w > 0.0
                 && if t.kind.is_value() {
-                    value_found(&t.kind, evidence)
+                    value_found(t, evidence)
                 } else {
                     has(&t.key)
                 };
@@ -666,14 +673,14 @@ impl Aligner {
 
         let complete = claim
             .iter()
-            .all(|t| !t.kind.is_value() || value_found(&t.kind, evidence));
+            .all(|t| !t.kind.is_value() || value_found(t, evidence));
         let mut conflicts = Vec::new();
         let mut values_matched = true;
         for (ci, ct) in claim.iter().enumerate() {
             if !ct.kind.is_value() {
                 continue;
             }
-            if value_found(&ct.kind, evidence) {
+            if value_found(ct, evidence) {
                 continue;
             }
             // Candidate evidence values of the same kind that the claim does not state.
@@ -731,7 +738,18 @@ impl Aligner {
                         owner(evidence, ei).is_some_and(|e| e != c && !ck.contains(&e))
                     })
             };
+            // A rank conflicts with a rank of the same thing, named right after both:
+            // "the third country" and "the fourth country", not "their fifth in six
+            // seasons" and "his seventh season".
+            let same_ranked = |ei: usize| {
+                claim.get(ci + 1).is_some_and(|n| {
+                    n.kind == Kind::Word && evidence.get(ei + 1).is_some_and(|m| m.key == n.key)
+                })
+            };
             let chosen = match ct.kind.family() {
+                _ if matches!(ct.kind, Kind::Ordinal(_)) => {
+                    candidates.iter().copied().find(|&ei| same_ranked(ei))
+                }
                 Some(Family::Quantity) => same_context
                     .or(in_slot.filter(|&ei| !counts_other(ei)))
                     .filter(|&ei| !other_owner(ei)),

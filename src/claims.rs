@@ -576,6 +576,11 @@ pub fn facts(clause: &str) -> Vec<Fact> {
 /// one fact.
 fn slot_facts(fact: &str) -> Vec<String> {
     use crate::pos::Pos;
+    if let Some((first, second)) = coordinated_complements(fact) {
+        let mut out = slot_facts(&first);
+        out.extend(slot_facts(&second));
+        return out;
+    }
     let values: Vec<Token> = text::tokenize(fact)
         .into_iter()
         .filter(|t| t.kind.is_value())
@@ -692,6 +697,49 @@ fn slot_facts(fact: &str) -> Vec<String> {
             text.trim_end_matches(',').to_string()
         })
         .collect()
+}
+
+/// "making India the third country to land on the Moon and the first to land near its
+/// south pole": two complements of one verb, each a noun phrase with an infinitive
+/// ("the third country to land", "the first to land"), state two facts, and the
+/// first may be wrong while the second is right. Returns the fact with the first
+/// complement, and the fact with the second in its place.
+fn coordinated_complements(fact: &str) -> Option<(String, String)> {
+    use crate::pos::Pos;
+    let tags = crate::pos::tag(fact);
+    // The "to" of "DET (ADJ|NOUN|NUM|ADV){1,3} to VERB" opening at `d`.
+    let complement = |d: usize| -> Option<usize> {
+        if tags.get(d)?.pos != Pos::DET {
+            return None;
+        }
+        let mut k = d + 1;
+        while k < tags.len()
+            && k <= d + 3
+            && matches!(tags[k].pos, Pos::ADJ | Pos::NOUN | Pos::NUM | Pos::ADV)
+        {
+            k += 1;
+        }
+        (k > d + 1
+            && tags.get(k)?.pos == Pos::PART
+            && tags[k].word(fact).eq_ignore_ascii_case("to")
+            && tags.get(k + 1)?.pos == Pos::VERB)
+            .then_some(k)
+    };
+    let and = (1..tags.len()).find(|&c| {
+        tags[c].pos == Pos::CCONJ
+            && tags[c].word(fact).eq_ignore_ascii_case("and")
+            && complement(c + 1).is_some()
+    })?;
+    let left = (1..and)
+        .rev()
+        .find(|&d| complement(d).is_some_and(|to| to < and))?;
+    let first = fact[..tags[and].start].trim_end().to_string();
+    let second = format!(
+        "{}{}",
+        &fact[..tags[left].start],
+        &fact[tags[and + 1].start..]
+    );
+    Some((first, second))
 }
 
 /// "The 2.6-mile bridge, which carried I-695": a value that describes the subject
@@ -1279,6 +1327,17 @@ mod tests {
                 "The 2.6-mile bridge opened in 1985",
                 "The 2.6-mile bridge was named after Francis Scott Key",
                 "who wrote the anthem."
+            ]
+        );
+        // Two complements of one verb are two facts.
+        assert_eq!(
+            fact_texts(
+                "The landing made India the fourth country to reach the Moon and the first \
+                 to land near its south pole."
+            ),
+            [
+                "The landing made India the fourth country to reach the Moon",
+                "The landing made India the first to land near its south pole."
             ]
         );
         // A phrase with a value between commas is a slot of its own; "when" opens one.

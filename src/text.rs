@@ -24,6 +24,9 @@ pub enum Kind {
     Negation,
     /// A plain quantity.
     Number(f64),
+    /// A rank: "third", "3rd", "68th". It ranks, so it is compared with ranks only
+    /// ("the seventh season" says nothing of "six seasons").
+    Ordinal(f64),
     /// A sum of money in a currency.
     Money(f64, &'static str),
     /// A percentage.
@@ -69,6 +72,7 @@ impl Kind {
     pub fn family(&self) -> Option<Family> {
         Some(match self {
             Kind::Number(_)
+            | Kind::Ordinal(_)
             | Kind::Money(..)
             | Kind::Percent(_)
             | Kind::Points(_)
@@ -415,6 +419,20 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("kiev", "kyiv"),
 ];
 
+/// Ordinal words ("third") and their numbers, from `lexicon/ordinals.tsv`.
+static ORDINALS: LazyLock<Vec<(&'static str, f64)>> = LazyLock::new(|| {
+    rows(include_str!("lexicon/ordinals.tsv"))
+        .map(|cols| match cols[..] {
+            [w, n] => (w, n.trim().parse().expect("a number")),
+            _ => panic!("word<TAB>number: {cols:?}"),
+        })
+        .collect()
+});
+
+/// Words after which an ordinal ranks ("the third country", "its fifth title"); after
+/// "a" it mostly means "another" ("a second quake").
+const ORDINAL_DETERMINERS: &[&str] = &["the", "its", "his", "her", "their", "our", "my", "your"];
+
 /// The tab-separated rows of a data file, without blank and `#` comment lines.
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     data.lines()
@@ -673,6 +691,7 @@ fn value_key(kind: &Kind) -> String {
     }
     match kind {
         Kind::Number(v) => format!("#{}", n(*v)),
+        Kind::Ordinal(v) => format!("#{}th", n(*v)),
         Kind::Money(v, c) => format!("{c}{}", n(*v)),
         Kind::Percent(v) => format!("{}%", n(*v)),
         Kind::Points(v) => format!("{}pp", n(*v)),
@@ -840,6 +859,11 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
                         i += 1;
                         continue;
                     }
+                    if matches!(suffix, "st" | "nd" | "rd" | "th") {
+                        out.push(value(Kind::Ordinal(v), r.start, r.end));
+                        i += 1;
+                        continue;
+                    }
                     if let Some(s) = lookup(SCALES, suffix) {
                         num = Some((v * s, 1));
                     } else if !digits.contains([',', '.'])
@@ -915,6 +939,20 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
                     out.push(value(Kind::Weekday(d), r.start, r.end));
                     i += 1;
                     continue;
+                } else if let Some(v) = lookup(&ORDINALS, w)
+                    && i > 0
+                    && ORDINAL_DETERMINERS.contains(&word(i - 1))
+                    && word(i + 1) != "of"
+                {
+                    // "the third country" ranks as "the 3rd country" does; "a third of"
+                    // is a fraction, "a second quake" another one, and a bare "Third
+                    // Breast" in a headline is a word.
+                    // The key stays the word's, so "Third Breast" still shares it.
+                    let mut token = value(Kind::Ordinal(v), r.start, r.end);
+                    token.key = stem(w);
+                    out.push(token);
+                    i += 1;
+                    continue;
                 } else if let Some(m) = lookup(MONTHS, w.trim_end_matches('.'))
                     && (w.len() > 3 || r.text.chars().next().is_some_and(char::is_uppercase))
                     && (w != "may" || r.text.starts_with('M'))
@@ -951,7 +989,7 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
                     // "25 December": a day number just before the month
                     if day.is_none()
                         && let Some(prev) = out.last()
-                        && let Kind::Number(d) = prev.kind
+                        && let Kind::Number(d) | Kind::Ordinal(d) = prev.kind
                         && (1.0..=31.0).contains(&d)
                         && d.fract() == 0.0
                         && i > 0
@@ -1087,7 +1125,7 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
                 i = j + 1;
                 continue;
             }
-            // A plain quantity. Ordinal suffixes are dropped: "3rd" is 3.
+            // A plain quantity.
             if matches!(raws[i].class, RawClass::Word) && consumed == 1 && matches!(word(i), "one")
             {
                 // "one" is often a pronoun ("one of the outcomes"): keep it a number only
@@ -1170,6 +1208,7 @@ pub fn index_terms(tokens: &[Token]) -> impl Iterator<Item = &str> {
 pub fn describe(kind: &Kind) -> &'static str {
     match kind {
         Kind::Number(_) => "number",
+        Kind::Ordinal(_) => "rank",
         Kind::Money(..) => "amount",
         Kind::Percent(_) => "percentage",
         Kind::Points(_) => "percentage points",
@@ -1391,5 +1430,35 @@ mod tests {
         );
         assert_eq!(written_precision("40,000"), 1000.0);
         assert_eq!(written_precision("5"), 1.0);
+    }
+
+    #[test]
+    fn ordinals_are_numbers() {
+        let rank = |s: &str| {
+            tokenize(s).into_iter().find_map(|t| match t.kind {
+                Kind::Ordinal(v) => Some(v),
+                _ => None,
+            })
+        };
+        assert_eq!(rank("the third country"), Some(3.0));
+        assert_eq!(rank("the 3rd country"), Some(3.0));
+        assert_eq!(rank("its twelfth title"), rank("its 12th title"));
+        assert_eq!(rank("the 68th minute"), Some(68.0));
+        assert_eq!(keys("a third breast"), keys("the third breast"));
+        // A bare ordinal in a headline is a word that shares the ranked word's key.
+        assert_eq!(rank("Add Third Breast"), None);
+        assert_eq!(keys("Add Third Breast")[1], keys("a third breast")[0]);
+        // "a third of" is a fraction, "first" ranks without counting.
+        assert!(
+            !tokenize("a third of the vote")
+                .iter()
+                .any(|t| t.kind.is_value())
+        );
+        assert!(
+            !tokenize("for the first time")
+                .iter()
+                .any(|t| t.kind.is_value())
+        );
+        assert!(ORDINALS.len() > 20, "the ordinal table loads");
     }
 }
