@@ -197,7 +197,9 @@ impl Verifier {
                     .total_cmp(&evidence[*a].alignment.coverage)
             });
             members.truncate(3);
-            if members.len() < 2 || evidence[members[0]].alignment.anchor < 0.5 {
+            // One of them names the subject ("attention turns to Pragyan, the rover");
+            // another may state the rest of it ("The 26-kilogram rover will …").
+            if members.len() < 2 || members.iter().all(|&m| evidence[m].alignment.anchor < 0.5) {
                 continue;
             }
             let n = evidence[members[0]].alignment.found.len();
@@ -537,6 +539,26 @@ mod tests {
             v.reason
         );
         assert!(v.evidence.iter().filter(|e| e.combined).count() == 2);
+    }
+
+    #[test]
+    fn one_sentence_names_the_subject_and_the_next_gives_its_measure() {
+        let c = corpus(&[(
+            "explainer.html",
+            "Attention now turns to Pragyan, the six-wheeled rover folded up inside the lander. \
+             The 26-kilogram rover will drive down a ramp and study the soil.",
+            Reliability::Normal,
+        )]);
+        let v = verify("The Pragyan rover weighs about 26 kg.", &c);
+        assert_eq!(v.label, Label::Supported, "{v:#?}");
+        assert!(
+            v.reason.starts_with("stated across 2 sentences"),
+            "{}",
+            v.reason
+        );
+        // A measure no sentence gives is not made up by combining.
+        let v = verify("The Pragyan rover weighs about 40 kg.", &c);
+        assert_ne!(v.label, Label::Supported, "{v:#?}");
     }
 
     #[test]
