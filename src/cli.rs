@@ -127,6 +127,10 @@ pub struct ExtractArgs {
     /// Do not print warnings on stderr.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// How the article is read and, given as a URL, fetched (the size cap applies to
+    /// files and stdin too).
+    #[command(flatten, next_help_heading = "Fetching URLs")]
+    pub net: crate::fetch::args::NetArgs,
 }
 
 /// Entry point of the binary.
@@ -300,7 +304,7 @@ pub fn run_extract(args: &ExtractArgs) -> Result<u8> {
     if let Some(out) = &args.output {
         refuse_overwriting_inputs(out, std::iter::once(&args.article))?;
     }
-    let doc = check::read_article(&args.article)?;
+    let doc = check::read_article_with(&args.article, &args.net.to_options())?;
     for w in &doc.warnings {
         warn(format!("{}: {w}", doc.name));
     }

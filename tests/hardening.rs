@@ -232,6 +232,14 @@ fn a_local_file_over_the_size_cap_is_refused_with_the_flag_to_raise_it() {
         err.contains("big.txt") && err.contains("--max-bytes"),
         "{err}"
     );
+    // `extract` reads under the same cap, and the flag raises it.
+    let path = big.to_str().unwrap();
+    let (code, _, err) = run(&["extract", path, "--max-bytes", "1000"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--max-bytes"), "{err}");
+    let (code, out, err) = run(&["extract", path, "--max-bytes", "100000"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("council"), "{out}");
 }
 
 #[test]
