@@ -706,6 +706,10 @@ fn slot_facts(fact: &str) -> Vec<String> {
 /// complement, and the fact with the second in its place.
 fn coordinated_complements(fact: &str) -> Option<(String, String)> {
     use crate::pos::Pos;
+    // Tagging is the costly part of extraction: only a fact with "and" can hold two.
+    if !fact.contains(" and ") {
+        return None;
+    }
     let tags = crate::pos::tag(fact);
     // The "to" of "DET (ADJ|NOUN|NUM|ADV){1,3} to VERB" opening at `d`.
     let complement = |d: usize| -> Option<usize> {
