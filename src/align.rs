@@ -336,6 +336,7 @@ pub fn compatible(a: &Kind, b: &Kind) -> bool {
     match (a, b) {
         (Number(x), Number(y))
         | (Ordinal(x), Ordinal(y))
+        | (Age(x), Age(y))
         | (Percent(x), Percent(y))
         | (Points(x), Points(y)) => close(*x, *y),
         (Money(x, c), Money(y, d)) => c == d && close(*x, *y),
@@ -443,6 +444,7 @@ fn comparable(a: &Kind, b: &Kind) -> bool {
         (a, b),
         (Number(_), Number(_))
             | (Ordinal(_), Ordinal(_))
+            | (Age(_), Age(_))
             | (Money(..), Money(..))
             | (Percent(_), Percent(_))
             | (Points(_), Points(_))
@@ -462,7 +464,7 @@ fn comparable(a: &Kind, b: &Kind) -> bool {
 fn conflict_kind(k: &Kind) -> ConflictKind {
     match k.family() {
         Some(Family::Quantity) => match k {
-            Kind::Number(_) | Kind::Ordinal(_) => ConflictKind::Number,
+            Kind::Number(_) | Kind::Ordinal(_) | Kind::Age(_) => ConflictKind::Number,
             _ => ConflictKind::Quantity,
         },
         Some(_) => ConflictKind::Date,
@@ -750,6 +752,13 @@ impl Aligner {
                 _ if matches!(ct.kind, Kind::Ordinal(_)) => {
                     candidates.iter().copied().find(|&ei| same_ranked(ei))
                 }
+                // An age is someone's wherever it stands ("At 74, he …" / "Charles, who
+                // is 73, …"): one other age in a sentence about the same fact is in
+                // conflict with it.
+                _ if matches!(ct.kind, Kind::Age(_)) => match candidates[..] {
+                    [only] => Some(only),
+                    _ => same_context.or(in_slot),
+                },
                 Some(Family::Quantity) => same_context
                     .or(in_slot.filter(|&ei| !counts_other(ei)))
                     .filter(|&ei| !other_owner(ei)),

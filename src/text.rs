@@ -24,6 +24,9 @@ pub enum Kind {
     Negation,
     /// A plain quantity.
     Number(f64),
+    /// A person's age in years ("aged 96", "a 73-year-old", "Charles, who is 73,"): it
+    /// is compared with ages only.
+    Age(f64),
     /// A rank: "third", "3rd", "68th". It ranks, so it is compared with ranks only
     /// ("the seventh season" says nothing of "six seasons").
     Ordinal(f64),
@@ -73,6 +76,7 @@ impl Kind {
         Some(match self {
             Kind::Number(_)
             | Kind::Ordinal(_)
+            | Kind::Age(_)
             | Kind::Money(..)
             | Kind::Percent(_)
             | Kind::Points(_)
@@ -564,6 +568,49 @@ fn split_suffix(s: &str) -> (&str, &str) {
     (&s[..idx], &s[idx..])
 }
 
+/// If the number `raws[i]` (its words ending before `j`) states someone's age, the
+/// index of the raw after the age's last word.
+fn age_at(text: &str, raws: &[Raw], i: usize, j: usize) -> Option<usize> {
+    let word = |k: usize| raws.get(k).map_or("", |r| r.lower.as_str());
+    // The text between raws `a` and `a + 1` (the end of the text after the last).
+    let gap = |a: usize| {
+        let from = raws[a].end;
+        let to = raws.get(a + 1).map_or(text.len(), |r| r.start);
+        text.get(from..to).unwrap_or("")
+    };
+    let comma_after = gap(j - 1).trim_start().starts_with([',', '.', ';', ')']) || j >= raws.len();
+    if word(j) == "year" && word(j + 1) == "old" || word(j) == "years" && word(j + 1) == "old" {
+        return Some(j + 2);
+    }
+    if i == 0 {
+        return None;
+    }
+    let before = word(i - 1);
+    if before == "aged" || (before == "of" && i >= 2 && word(i - 2) == "age") {
+        return Some(j);
+    }
+    if matches!(before, "is" | "was") && i >= 2 && word(i - 2) == "who" && comma_after {
+        return Some(j);
+    }
+    // "At 74, he …": a sentence that opens with an age.
+    if before == "at" && i == 1 && gap(i).trim_start().starts_with(',') {
+        return Some(j);
+    }
+    // "Shahzada Dawood, 48,": a number set off by commas right after a name.
+    if gap(i - 1).trim() == ","
+        && raws[i - 1]
+            .text
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        && raws[i - 1].class == RawClass::Word
+        && comma_after
+    {
+        return Some(j);
+    }
+    None
+}
+
 /// Tokenise and normalise a piece of text.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let raws: Vec<Raw> = RAW
@@ -692,6 +739,7 @@ fn value_key(kind: &Kind) -> String {
     match kind {
         Kind::Number(v) => format!("#{}", n(*v)),
         Kind::Ordinal(v) => format!("#{}th", n(*v)),
+        Kind::Age(v) => format!("age{}", n(*v)),
         Kind::Money(v, c) => format!("{c}{}", n(*v)),
         Kind::Percent(v) => format!("{}%", n(*v)),
         Kind::Points(v) => format!("{}pp", n(*v)),
@@ -1100,6 +1148,17 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
                 j += 1;
             }
             let start = r.start;
+            // An age: "aged 96", "at the age of 96", "a 73-year-old", "Charles, who is
+            // 73,", "At 74, he …", "Shahzada Dawood, 48,".
+            if scale == 1.0
+                && v.fract() == 0.0
+                && (0.0..=130.0).contains(&v)
+                && let Some(end) = age_at(text, raws, i, j)
+            {
+                out.push(value(Kind::Age(v), start, raws[end - 1].end));
+                i = end;
+                continue;
+            }
             // Currency after the number: 10 billion dollars
             if let Some(cur) = lookup(CURRENCY_WORDS, word(j)) {
                 out.push(value(Kind::Money(v, cur), start, raws[j].end));
@@ -1209,6 +1268,7 @@ pub fn describe(kind: &Kind) -> &'static str {
     match kind {
         Kind::Number(_) => "number",
         Kind::Ordinal(_) => "rank",
+        Kind::Age(_) => "age",
         Kind::Money(..) => "amount",
         Kind::Percent(_) => "percentage",
         Kind::Points(_) => "percentage points",
@@ -1460,5 +1520,25 @@ mod tests {
                 .any(|t| t.kind.is_value())
         );
         assert!(ORDINALS.len() > 20, "the ordinal table loads");
+    }
+
+    #[test]
+    fn ages_are_values_of_their_own() {
+        let age = |s: &str| {
+            tokenize(s).into_iter().find_map(|t| match t.kind {
+                Kind::Age(v) => Some(v),
+                _ => None,
+            })
+        };
+        assert_eq!(age("The Queen died aged 96."), Some(96.0));
+        assert_eq!(age("She died at the age of 96."), Some(96.0));
+        assert_eq!(age("a 73-year-old retired teacher"), Some(73.0));
+        assert_eq!(age("Charles, who is 73, succeeded her."), Some(73.0));
+        assert_eq!(age("At 74, he is the oldest."), Some(74.0));
+        assert_eq!(age("Shahzada Dawood, 48, was aboard."), Some(48.0));
+        // Counts are not ages.
+        assert_eq!(age("Labour won 411 seats, a record."), None);
+        assert_eq!(age("The vote was 11-1."), None);
+        assert_eq!(age("At 10 Downing Street, he spoke."), None);
     }
 }
