@@ -1200,6 +1200,23 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
             i = j;
             continue;
         }
+        // "no-show", "no-fly zone", "a no-confidence vote": "no" joined to a word by a
+        // hyphen makes a compound, not a negation.
+        if r.lower == "no"
+            && let Some(next) = raws.get(i + 1)
+            && next.class == RawClass::Word
+            && text.get(r.end..next.start) == Some("-")
+        {
+            out.push(Token {
+                key: format!("no-{}", stem(&next.lower)),
+                kind: Kind::Word,
+                start: r.start,
+                end: next.end,
+                capital: false,
+            });
+            i += 2;
+            continue;
+        }
         // Two-word names with a usual short form.
         if let Some(short) = match (r.lower.as_str(), word(i + 1)) {
             ("united", "states") => Some("us"),
@@ -1540,5 +1557,14 @@ mod tests {
         assert_eq!(age("Labour won 411 seats, a record."), None);
         assert_eq!(age("The vote was 11-1."), None);
         assert_eq!(age("At 10 Downing Street, he spoke."), None);
+    }
+
+    #[test]
+    fn a_hyphenated_no_makes_a_compound_not_a_negation() {
+        let kinds = |s: &str| tokenize(s).into_iter().map(|t| t.kind).collect::<Vec<_>>();
+        assert!(!kinds("a party no-show").contains(&Kind::Negation));
+        assert!(!kinds("a no-confidence vote").contains(&Kind::Negation));
+        assert!(kinds("There was no vote.").contains(&Kind::Negation));
+        assert_eq!(keys("a party no-show"), keys("the party no-shows"));
     }
 }
