@@ -553,9 +553,20 @@ pub fn facts(clause: &str) -> Vec<Fact> {
                     ranges.push(aux);
                 }
             }
+            // A relative clause after the fact it follows ("…, whom she appointed at
+            // Balmoral") gets the noun phrase it is about ("Liz Truss, whom …").
+            let about = (!needs_subject && fact[0] > 0 && kinds[fact[0]] == Piece::Relative)
+                .then(|| antecedent(clause, &tags, pieces[fact[0] - 1], first.0))
+                .flatten();
+            ranges.extend(about);
             ranges.extend(fact.iter().map(|&i| (pieces[i].0, pieces[i].1)));
             let text = join(clause, &ranges);
-            let start = fact.iter().map(|&i| pieces[i].0).min().unwrap_or(0);
+            let start = fact
+                .iter()
+                .map(|&i| pieces[i].0)
+                .chain(about.map(|(s, _)| s))
+                .min()
+                .unwrap_or(0);
             let end = fact
                 .iter()
                 .map(|&i| pieces[i].1)
@@ -968,6 +979,56 @@ fn subject_of(tags: &[crate::pos::Tagged], start: usize, end: usize) -> Option<(
     Some((words[first].start, words[verb - 1].end))
 }
 
+/// The noun phrase at the end of `piece` that the relative clause opening at
+/// `relative` is about: "Liz Truss" of "…, appointed Liz Truss, whom …". Not for "when"
+/// (a time, not a thing), and only a phrase with a noun or a name, of eleven words at
+/// most.
+fn antecedent(
+    clause: &str,
+    tags: &[crate::pos::Tagged],
+    piece: (usize, usize, bool),
+    relative: usize,
+) -> Option<(usize, usize)> {
+    use crate::pos::Pos;
+    let pronoun = tags
+        .iter()
+        .find(|t| t.start >= relative)?
+        .word(clause)
+        .to_lowercase();
+    if !matches!(
+        pronoun.as_str(),
+        "who" | "whom" | "whose" | "which" | "where"
+    ) {
+        return None;
+    }
+    let words: Vec<&crate::pos::Tagged> = crate::pos::within(tags, piece.0, piece.1)
+        .filter(|t| t.pos != Pos::PUNCT)
+        .collect();
+    // Back over the noun phrase, with what hangs on its head ("the paid tier of the
+    // chatbot", "the summit between Trump and Putin": the head, not the last noun, is
+    // what a "which" is about), to the verb or clause before it.
+    let mut first = words.len();
+    while first > 0
+        && words.len() - first < 12
+        && (matches!(
+            words[first - 1].pos,
+            Pos::NOUN | Pos::PROPN | Pos::ADJ | Pos::NUM | Pos::DET | Pos::ADP | Pos::CCONJ
+        ) || words[first - 1].in_noun_phrase)
+    {
+        first -= 1;
+    }
+    while first < words.len() && matches!(words[first].pos, Pos::ADP | Pos::CCONJ) {
+        first += 1;
+    }
+    if first == words.len() || words.len() - first >= 12 {
+        return None;
+    }
+    let np = &words[first..];
+    let named = np.iter().any(|t| matches!(t.pos, Pos::NOUN | Pos::PROPN));
+    // The whole piece is the phrase already when nothing comes before it.
+    (named && first > 0).then(|| (np[0].start, np[np.len() - 1].end))
+}
+
 fn has_value(s: &str) -> bool {
     text::tokenize(s).iter().any(|t| t.kind.is_value())
 }
@@ -1318,7 +1379,8 @@ mod tests {
                 "The capsule is flying with no crew aboard."
             ]
         );
-        // A relative clause, two coordinated predicates and a trailing relative clause;
+        // A relative clause, two coordinated predicates and a trailing relative clause,
+        // which gets the name it is about;
         // the subject's length is a fact apart from what the relative clause says.
         assert_eq!(
             fact_texts(
@@ -1330,7 +1392,15 @@ mod tests {
                 "The 2.6-mile bridge, which carried Interstate 695 across the harbor",
                 "The 2.6-mile bridge opened in 1985",
                 "The 2.6-mile bridge was named after Francis Scott Key",
-                "who wrote the anthem."
+                "Francis Scott Key, who wrote the anthem."
+            ]
+        );
+        // A relative clause gets the noun phrase it is about ("when …" below does not).
+        assert_eq!(
+            fact_texts("The Queen met Liz Truss, whom she appointed at Balmoral on Monday."),
+            [
+                "The Queen met Liz Truss",
+                "Liz Truss, whom she appointed at Balmoral on Monday."
             ]
         );
         // Two complements of one verb are two facts.
