@@ -726,18 +726,27 @@ impl Aligner {
             };
             // The party a number belongs to: the nearest name before it. "Reform UK took
             // five seats" is not answered by "Labour won 411 seats".
-            fn owner(toks: &[Token], i: usize) -> Option<&str> {
-                toks[..i]
-                    .iter()
+            // A sentence's first word counts when it is written with a capital and
+            // nothing else is: "Labour won 411 seats".
+            fn owner<'t>(toks: &'t [Token], text: &str, i: usize) -> Option<&'t str> {
+                let near = &toks[i.saturating_sub(8)..i];
+                near.iter()
                     .rev()
-                    .take(8)
                     .find(|t| t.capital && t.kind == Kind::Word)
+                    .or_else(|| {
+                        near.first().filter(|t| {
+                            t.start == toks[0].start
+                                && t.kind == Kind::Word
+                                && text[t.start..].starts_with(char::is_uppercase)
+                        })
+                    })
                     .map(|t| t.key.as_str())
             }
             let other_owner = |ei: usize| {
                 matches!(ct.kind, Kind::Number(_))
-                    && owner(claim, ci).is_some_and(|c| {
-                        owner(evidence, ei).is_some_and(|e| e != c && !ck.contains(&e))
+                    && owner(claim, claim_text, ci).is_some_and(|c| {
+                        owner(evidence, evidence_text, ei)
+                            .is_some_and(|e| e != c && !ck.contains(&e))
                     })
             };
             // A rank conflicts with a rank of the same thing, named right after both:
@@ -1311,6 +1320,18 @@ mod tests {
         );
         assert!(!c.hedged);
         assert_eq!(c.stance, Stance::Supports, "{c:#?}");
+    }
+
+    #[test]
+    fn a_number_of_another_party_named_first_is_no_conflict() {
+        let a = align(
+            "Reform UK took five seats.",
+            "Labour won 411 seats on 33.7 per cent of the UK-wide vote.",
+        );
+        assert_ne!(a.stance, Stance::Contradicts, "{a:#?}");
+        // The same party with another number still conflicts.
+        let b = align("Reform UK took five seats.", "Reform UK took 14 seats.");
+        assert_eq!(b.stance, Stance::Contradicts, "{b:#?}");
     }
 
     #[test]
