@@ -447,6 +447,11 @@ pub fn facts(clause: &str) -> Vec<Fact> {
     let mut auxiliary: Option<(usize, usize)> = None;
     let mut kinds = kinds;
     let mut main_seen = false;
+    // The subject phrases waiting in `pending` already went into a fact of their own.
+    let mut pending_used = false;
+    // The verb of the clause's event ("struck" of "The quake struck …"), which a value
+    // slot set off by commas shares ("…, at 4:17 a.m. local time,").
+    let mut event: Option<(usize, usize)> = None;
     for i in 0..kinds.len() {
         let (s, e, _) = pieces[i];
         // After phrases that describe the subject ("The bridge, which carried I-695,"),
@@ -476,6 +481,7 @@ pub fn facts(clause: &str) -> Vec<Fact> {
                     let mut fact = pending.clone();
                     fact.push(i);
                     out.push(fact);
+                    pending_used = true;
                 } else {
                     pending.push(i);
                 }
@@ -483,21 +489,29 @@ pub fn facts(clause: &str) -> Vec<Fact> {
             Piece::Clause => {
                 subject = subject_of(&tags, s, e).or(subject);
                 auxiliary = auxiliary_of(&tags, s, e);
+                event = event.or_else(|| verb_chain(&tags, s, e));
                 let mut fact = std::mem::take(&mut pending);
                 fact.push(i);
                 out.push(fact);
+                pending_used = false;
             }
             Piece::Predicate => {
+                event = event.or_else(|| verb_chain(&tags, s, e));
                 let mut fact = std::mem::take(&mut pending);
                 fact.push(i);
                 out.push(fact);
+                pending_used = false;
             }
             Piece::Participle | Piece::Relative if out.is_empty() && !pending.is_empty() => {
                 // "The capsule, built by Lockheed Martin," and "The bridge, which
                 // carried I-695,": the phrase describes the subject before it.
+                if kind == Piece::Participle {
+                    event = event.or_else(|| verb_chain(&tags, s, e));
+                }
                 let mut fact = pending.clone();
                 fact.push(i);
                 out.push(fact);
+                pending_used = true;
             }
             Piece::Participle | Piece::Relative | Piece::Slot => out.push(vec![i]),
             Piece::Phrase | Piece::Intro => match out.last_mut() {
@@ -506,7 +520,7 @@ pub fn facts(clause: &str) -> Vec<Fact> {
             },
         }
     }
-    if !pending.is_empty() {
+    if !pending.is_empty() && !pending_used {
         match out.last_mut() {
             Some(last) => last.extend(pending),
             None => out.push(pending),
@@ -555,6 +569,16 @@ pub fn facts(clause: &str) -> Vec<Fact> {
             }
             // A relative clause after the fact it follows ("…, whom she appointed at
             // Balmoral") gets the noun phrase it is about ("Liz Truss, whom …").
+            // A value slot alone ("…, at 4:17 a.m. local time,") states when or how
+            // much of the clause's event: "The first quake struck at 4:17 a.m.".
+            if let ([only], Some(sub), Some(verb)) = (&fact[..], subject, event)
+                && kinds[*only] == Piece::Slot
+                && *only > 0
+                && verb.1 <= first.0
+            {
+                ranges.push(sub);
+                ranges.push(verb);
+            }
             let about = (!needs_subject && fact[0] > 0 && kinds[fact[0]] == Piece::Relative)
                 .then(|| antecedent(clause, &tags, pieces[fact[0] - 1], first.0))
                 .flatten();
@@ -923,6 +947,17 @@ fn describes(clause: &str, tags: &[crate::pos::Tagged], start: usize, end: usize
                 .next()
                 .is_some_and(char::is_uppercase)
         })
+}
+
+/// The first verb of a piece with the verbs right after it ("struck", "was held").
+fn verb_chain(tags: &[crate::pos::Tagged], start: usize, end: usize) -> Option<(usize, usize)> {
+    let words: Vec<&crate::pos::Tagged> = crate::pos::within(tags, start, end).collect();
+    let first = words.iter().position(|t| t.is_verb())?;
+    let mut last = first;
+    while last + 1 < words.len() && words[last + 1].is_verb() {
+        last += 1;
+    }
+    Some((words[first].start, words[last].end))
 }
 
 /// The subject of a clause piece: its words before the first verb.
