@@ -761,6 +761,14 @@ impl Aligner {
                 _ if matches!(ct.kind, Kind::Ordinal(_)) => {
                     candidates.iter().copied().find(|&ei| same_ranked(ei))
                 }
+                // "Monday's talks": a possessive date dates the thing after it, and
+                // conflicts only with a date of that same thing.
+                _ if claim_text
+                    .get(ct.start..ct.end)
+                    .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s")) =>
+                {
+                    same_context
+                }
                 // An age is someone's wherever it stands ("At 74, he …" / "Charles, who
                 // is 73, …"): one other age in a sentence about the same fact is in
                 // conflict with it.
@@ -1320,6 +1328,21 @@ mod tests {
         );
         assert!(!c.hedged);
         assert_eq!(c.stance, Stance::Supports, "{c:#?}");
+    }
+
+    #[test]
+    fn a_possessive_date_conflicts_only_with_a_date_of_the_same_thing() {
+        let a = align(
+            "Ukraine reported just hours after Monday's talks.",
+            "Early on Tuesday, Kyiv time, Ukraine said Russian forces had launched new strikes \
+             on its energy infrastructure, hours after the talks in Washington ended.",
+        );
+        assert_ne!(a.stance, Stance::Contradicts, "{a:#?}");
+        let b = align(
+            "Ukraine reported just hours after Monday's talks.",
+            "Ukraine reported just hours after Friday's talks.",
+        );
+        assert_eq!(b.stance, Stance::Contradicts, "{b:#?}");
     }
 
     #[test]

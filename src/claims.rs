@@ -949,13 +949,23 @@ fn describes(clause: &str, tags: &[crate::pos::Tagged], start: usize, end: usize
         })
 }
 
-/// The first verb of a piece with the verbs right after it ("struck", "was held").
+/// The first verb of a piece with the verbs right after it, "to" included ("struck",
+/// "was held", "is scheduled to end").
 fn verb_chain(tags: &[crate::pos::Tagged], start: usize, end: usize) -> Option<(usize, usize)> {
     let words: Vec<&crate::pos::Tagged> = crate::pos::within(tags, start, end).collect();
     let first = words.iter().position(|t| t.is_verb())?;
     let mut last = first;
-    while last + 1 < words.len() && words[last + 1].is_verb() {
-        last += 1;
+    loop {
+        if last + 1 < words.len() && words[last + 1].is_verb() {
+            last += 1;
+        } else if last + 2 < words.len()
+            && words[last + 1].pos == crate::pos::Pos::PART
+            && words[last + 2].is_verb()
+        {
+            last += 2;
+        } else {
+            break;
+        }
     }
     Some((words[first].start, words[last].end))
 }
@@ -1449,7 +1459,8 @@ mod tests {
                 "The landing made India the first to land near its south pole."
             ]
         );
-        // A phrase with a value between commas is a slot of its own; "when" opens one.
+        // A phrase with a value between commas is a slot of its own, with the clause's
+        // subject and verb; "when" opens one.
         assert_eq!(
             fact_texts(
                 "The flight is scheduled to end on Dec. 11, roughly 25 and a half days after \
@@ -1457,7 +1468,7 @@ mod tests {
             ),
             [
                 "The flight is scheduled to end on Dec. 11",
-                "roughly 25 and a half days after launch",
+                "The flight is scheduled to end roughly 25 and a half days after launch",
                 "when the capsule is due to splash down in the Atlantic Ocean."
             ]
         );
