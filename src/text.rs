@@ -1473,18 +1473,21 @@ mod tests {
         assert_eq!(caps, vec!["putin".to_string(), "zelenski".to_string()]);
     }
 
+    /// The first value of `s` that `pick` takes.
+    fn first_value<T>(s: &str, pick: impl Fn(&Kind) -> Option<T>) -> Option<T> {
+        tokenize(s).iter().find_map(|t| pick(&t.kind))
+    }
+
     #[test]
     fn measures_in_other_units_are_converted() {
         let measure = |s: &str| {
-            tokenize(s)
-                .into_iter()
-                .find_map(|t| match t.kind {
-                    Kind::Measure {
-                        si, dim, precision, ..
-                    } => Some((si, dim, precision)),
-                    _ => None,
-                })
-                .unwrap_or_else(|| panic!("no measure in {s:?}"))
+            first_value(s, |k| match *k {
+                Kind::Measure {
+                    si, dim, precision, ..
+                } => Some((si, dim, precision)),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no measure in {s:?}"))
         };
         let (si, dim, precision) = measure("16.5 feet across");
         assert_eq!(dim, "length");
@@ -1512,8 +1515,8 @@ mod tests {
     #[test]
     fn ordinals_are_numbers() {
         let rank = |s: &str| {
-            tokenize(s).into_iter().find_map(|t| match t.kind {
-                Kind::Ordinal(v) => Some(v),
+            first_value(s, |k| match k {
+                Kind::Ordinal(v) => Some(*v),
                 _ => None,
             })
         };
@@ -1542,8 +1545,8 @@ mod tests {
     #[test]
     fn ages_are_values_of_their_own() {
         let age = |s: &str| {
-            tokenize(s).into_iter().find_map(|t| match t.kind {
-                Kind::Age(v) => Some(v),
+            first_value(s, |k| match k {
+                Kind::Age(v) => Some(*v),
                 _ => None,
             })
         };
