@@ -1251,10 +1251,39 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
             i += 2;
             continue;
         }
+        // A quoted term ("a 'no show' fee", "the “no deal” option") names a thing; its
+        // "no" negates nothing.
+        if r.lower == "no" && quoted_term(text, raws, i) {
+            out.push(Token {
+                key: "no".into(),
+                kind: Kind::Word,
+                start: r.start,
+                end: r.end,
+                capital: false,
+            });
+            i += 1;
+            continue;
+        }
         out.extend(word_token(r, is_first(i)));
         i += 1;
     }
     out
+}
+
+/// Does raw `i` open a quoted term of at most three words: a quotation mark right
+/// before it and its closing mark within the next three words?
+fn quoted_term(text: &str, raws: &[Raw], i: usize) -> bool {
+    const OPEN: [char; 4] = ['\'', '"', '‘', '“'];
+    const CLOSE: [char; 4] = ['\'', '"', '’', '”'];
+    let before = text[..raws[i].start].trim_end_matches(' ');
+    if !before.ends_with(OPEN) {
+        return false;
+    }
+    (i..raws.len().min(i + 3)).any(|k| {
+        let to = raws.get(k + 1).map_or(text.len(), |n| n.start);
+        text.get(raws[k].end..to)
+            .is_some_and(|gap| gap.trim_start().starts_with(CLOSE))
+    })
 }
 
 /// Verbs that negate the act after them, with the word that links them to it.
@@ -1569,5 +1598,16 @@ mod tests {
         assert!(!kinds("a no-confidence vote").contains(&Kind::Negation));
         assert!(kinds("There was no vote.").contains(&Kind::Negation));
         assert_eq!(keys("a party no-show"), keys("the party no-shows"));
+    }
+
+    #[test]
+    fn a_quoted_term_negates_nothing() {
+        let negated = |s: &str| tokenize(s).iter().any(|t| t.kind == Kind::Negation);
+        assert!(!negated(
+            "Boy, 5, billed with 'no show fee' for missing a party"
+        ));
+        assert!(!negated("Ministers weighed the “no deal” option."));
+        assert!(negated("He said 'no, we will go home'."));
+        assert!(negated("There was no vote."));
     }
 }
