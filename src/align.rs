@@ -529,6 +529,20 @@ impl Aligner {
         evidence_text: &str,
         evidence: &[Token],
     ) -> Alignment {
+        self.align_in_context(claim_text, claim, evidence_text, evidence, &[])
+    }
+
+    /// [`Aligner::align`] for a sentence that refers back to names the sentences just
+    /// before it give ("… Rodri. The Spain midfielder scored in the 68th minute"):
+    /// `context` holds those names' keys, and a claim name among them counts as stated.
+    pub fn align_in_context(
+        &self,
+        claim_text: &str,
+        claim: &[Token],
+        evidence_text: &str,
+        evidence: &[Token],
+        context: &[&str],
+    ) -> Alignment {
         // Work is bounded by size, never by the clock, so the same input gives the same
         // diff on any machine: past MAX_DIFF_TOKENS a side is cut (news sentences are far
         // shorter; a run-on "sentence" of a page without punctuation is not evidence).
@@ -575,7 +589,8 @@ impl Aligner {
         }
 
         // Coverage and anchor.
-        let has = |key: &str| ek.contains(&key);
+        // A name the sentence refers back to is one it states.
+        let has = |key: &str| ek.contains(&key) || context.contains(&key);
         let c_prefix = name_prefixes(claim_text, claim);
         let e_prefix = name_prefixes(evidence_text, evidence);
         // A name the claim is about (the last word of a capitalised run) that the
@@ -1006,6 +1021,13 @@ impl Aligner {
         // A question ("Could it be real?") states nothing.
         if text::is_question(evidence_text) {
             hedged = true;
+        }
+        // A name the sentence only refers back to cannot be swapped for another in it.
+        if claim
+            .iter()
+            .any(|t| !ek.contains(&t.key.as_str()) && context.contains(&t.key.as_str()))
+        {
+            conflicts.retain(|c| c.kind != ConflictKind::Entity);
         }
         let refuted = conflicts.iter().any(|c| c.kind == ConflictKind::Other);
         let stance = if !conflicts.is_empty()
