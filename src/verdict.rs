@@ -16,7 +16,7 @@ use crate::align::{Aligner, Alignment, ConflictKind, Stance};
 use crate::claims::Claim;
 use crate::corpus::{Corpus, Reliability};
 use crate::index::Retriever;
-use crate::text;
+use crate::text::{self, Token};
 
 /// The three verdicts.
 #[derive(
@@ -140,7 +140,7 @@ impl Verifier {
             .iter()
             .all(|e| e.alignment.stance == Stance::Related)
         {
-            for i in self.combined_support(&evidence, corpus) {
+            for i in self.combined_support(&tokens, &evidence, corpus) {
                 evidence[i].alignment.stance = Stance::Supports;
                 evidence[i].combined = true;
             }
@@ -176,7 +176,12 @@ impl Verifier {
     /// in Z …"). When up to three unhedged sentences of one source, each about the
     /// claim's subject, together state enough of the claim, they support it together.
     /// Returns the indices of those sentences, or nothing.
-    fn combined_support(&self, evidence: &[Evidence], corpus: &Corpus) -> Vec<usize> {
+    fn combined_support(
+        &self,
+        claim: &[Token],
+        evidence: &[Evidence],
+        corpus: &Corpus,
+    ) -> Vec<usize> {
         let mut by_source: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
         for (i, e) in evidence.iter().enumerate() {
             let a = &e.alignment;
@@ -185,6 +190,7 @@ impl Verifier {
                 && !source.register.reports_only()
                 && a.anchor >= 0.3
                 && a.coverage >= self.aligner.related_coverage
+                && !someone_else_does_it(claim, &corpus.sentences[e.sentence])
             {
                 by_source
                     .entry(corpus.sentences[e.sentence].source)
@@ -220,6 +226,30 @@ impl Verifier {
         }
         Vec::new()
     }
+}
+
+/// Does the sentence have someone the claim does not name do what the claim says:
+/// a run of two or more capitalised words none of which the claim has ("Romelu
+/// Lukaku"), right before a word of the claim ("headed")? Such a sentence cannot lend
+/// its words to a claim put together from several sentences ("Rodri headed at
+/// Ederson" from "… through Rodri." and "… when Romelu Lukaku headed at Ederson").
+fn someone_else_does_it(claim: &[Token], s: &crate::corpus::EvidenceSentence) -> bool {
+    let in_claim = |t: &Token| claim.iter().any(|c| c.key == t.key);
+    let adjacent = |a: &Token, b: &Token| {
+        s.text
+            .get(a.end..b.start)
+            .is_some_and(|g| g.trim().is_empty())
+    };
+    let t = &s.tokens;
+    (1..t.len().saturating_sub(1)).any(|i| {
+        let name = |k: usize| t[k].capital && t[k].kind == text::Kind::Word && !in_claim(&t[k]);
+        name(i - 1)
+            && name(i)
+            && adjacent(&t[i - 1], &t[i])
+            && t[i + 1].kind == text::Kind::Word
+            && !t[i + 1].capital
+            && in_claim(&t[i + 1])
+    })
 }
 
 /// Words that open a sentence whose subject is someone or something named just
@@ -583,6 +613,10 @@ mod tests {
         assert_eq!(v.label, Label::Supported, "{v:#?}");
         let v = verify("Rodri scored in the 70th minute.", &c);
         assert_eq!(v.label, Label::Contradicted, "{v:#?}");
+        // What someone else did does not combine with a sentence that names the claim's
+        // subject: Lukaku headed at Ederson, not Rodri.
+        let v = verify("Rodri headed at Ederson.", &c);
+        assert_ne!(v.label, Label::Supported, "{v:#?}");
         // "The Spain midfielder" refers back to the names before it; a possessive
         // ("Their best chance came when Lukaku …") opens a sentence about someone else.
         assert!(
