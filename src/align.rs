@@ -815,6 +815,35 @@ impl Aligner {
             }
         }
 
+        // Values bound to each other by a preposition: "60 per cent by 2030" is the
+        // figure for 2030. The evidence's same figure bound to another value of that
+        // kind ("60 per cent by 2035") is a conflict, unless it also binds the two as
+        // the claim does.
+        fn link(toks: &[Token], i: usize, j: usize) -> Vec<&str> {
+            toks[i + 1..j].iter().map(|t| t.key.as_str()).collect()
+        }
+        for (ci, cj) in bound_values(claim) {
+            let claim_link = link(claim, ci, cj);
+            let pairs: Vec<(usize, usize)> = bound_values(evidence)
+                .into_iter()
+                .filter(|&(ei, ej)| {
+                    compatible(&claim[ci].kind, &evidence[ei].kind)
+                        && link(evidence, ei, ej) == claim_link
+                        && comparable(&claim[cj].kind, &evidence[ej].kind)
+                })
+                .collect();
+            let agrees = pairs
+                .iter()
+                .any(|&(_, ej)| compatible(&claim[cj].kind, &evidence[ej].kind));
+            if let Some(&(ei, ej)) = pairs.first().filter(|_| !agrees) {
+                conflicts.push(Conflict {
+                    kind: conflict_kind(&claim[cj].kind),
+                    claim: slice(claim_text, claim, ci..cj + 1).to_string(),
+                    evidence: slice(evidence_text, evidence, ei..ej + 1).to_string(),
+                });
+            }
+        }
+
         // Negation on one side only.
         let cneg = claim.iter().position(|t| t.kind == Kind::Negation);
         let eneg = evidence.iter().position(|t| t.kind == Kind::Negation);
@@ -1075,6 +1104,18 @@ impl Aligner {
 
 /// A value with the word it counts ("six European leaders" → "six European leaders" trimmed
 /// to the value and up to two following content words), so the reason reads naturally.
+/// Pairs of values joined by one or two function words ("60 per cent by 2030", "in
+/// 1985 at 3 p.m."): (first, second) token indices.
+fn bound_values(tokens: &[Token]) -> Vec<(usize, usize)> {
+    (0..tokens.len())
+        .filter(|&i| tokens[i].kind.is_value())
+        .filter_map(|i| {
+            let j = (i + 1..tokens.len().min(i + 4)).find(|&j| tokens[j].kind != Kind::Stop)?;
+            (j > i + 1 && tokens[j].kind.is_value()).then_some((i, j))
+        })
+        .collect()
+}
+
 fn span_with_context(text: &str, tokens: &[Token], i: usize) -> String {
     let t = &tokens[i];
     let mut end = t.end;
@@ -1378,6 +1419,17 @@ mod tests {
                 "Reform UK took five seats.",
                 "Reform UK took 14 seats.",
                 true,
+            ),
+            // Values bound by a preposition: the evidence's 60 per cent is 2035's.
+            (
+                "Emissions must fall 60 per cent by 2030, the council said.",
+                "Emissions must fall 43 per cent by 2030 and 60 per cent by 2035, the council said.",
+                true,
+            ),
+            (
+                "Emissions must fall 43 per cent by 2030, the council said.",
+                "Emissions must fall 43 per cent by 2030 and 60 per cent by 2035, the council said.",
+                false,
             ),
         ];
         for (claim, evidence, contradicts) in rows {
