@@ -189,8 +189,11 @@ fn highlighted(raw: &str, claims: &[(String, &ClaimReport)]) -> String {
 
 fn counts(s: &super::Summary) -> String {
     format!(
-        r#"<p class="counts">{} claims: <span class="contradicted">{} contradicted</span><span class="unverified">{} unverified</span><span class="supported">{} supported</span></p>"#,
-        s.claims, s.contradicted, s.unverified, s.supported
+        r#"<p class="counts">{}: <span class="contradicted">{} contradicted</span><span class="unverified">{} unverified</span><span class="supported">{} supported</span></p>"#,
+        super::plural(s.claims, "claim"),
+        s.contradicted,
+        s.unverified,
+        s.supported
     )
 }
 
@@ -232,15 +235,15 @@ impl Report for HtmlReport {
         };
         write!(
             out,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"{} {}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>{}</h1>{}<p class=\"where\">Failing at: {}. Corpus: {} documents, {} sentences. Hover a highlighted claim for its evidence; click it for the full card.</p></header>\n<main>\n",
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"{} {}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>{}</h1>{}<p class=\"where\">Failing at: {}. Corpus: {}, {}. Hover a highlighted claim for its evidence; click it for the full card.</p></header>\n<main>\n",
             report.tool.name,
             report.tool.version,
             escape(&title),
             escape(&title),
             counts(&report.summary),
             self.fail_on.as_str(),
-            report.corpus.documents,
-            report.corpus.sentences,
+            super::plural(report.corpus.documents, "document"),
+            super::plural(report.corpus.sentences, "sentence"),
         )?;
         for (i, a) in report.articles.iter().enumerate() {
             out.write_all(self.article(i, a).as_bytes())?;
