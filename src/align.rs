@@ -315,7 +315,7 @@ fn is_demonym(word: &str) -> bool {
 }
 
 /// For each token: is it a capitalised word directly followed by another in the same name?
-fn name_prefixes(text: &str, tokens: &[Token]) -> Vec<bool> {
+pub(crate) fn name_prefixes(text: &str, tokens: &[Token]) -> Vec<bool> {
     (0..tokens.len())
         .map(|i| {
             tokens[i].capital
@@ -822,10 +822,16 @@ impl Aligner {
         fn link(toks: &[Token], i: usize, j: usize) -> Vec<&str> {
             toks[i + 1..j].iter().map(|t| t.key.as_str()).collect()
         }
-        for (ci, cj) in bound_values(claim) {
+        let evidence_pairs = bound_values(evidence);
+        // A partner the evidence never states is the rule above's to judge.
+        for (ci, cj) in bound_values(claim)
+            .into_iter()
+            .filter(|&(_, cj)| value_found(&claim[cj], evidence))
+        {
             let claim_link = link(claim, ci, cj);
-            let pairs: Vec<(usize, usize)> = bound_values(evidence)
-                .into_iter()
+            let pairs: Vec<(usize, usize)> = evidence_pairs
+                .iter()
+                .copied()
                 .filter(|&(ei, ej)| {
                     compatible(&claim[ci].kind, &evidence[ei].kind)
                         && link(evidence, ei, ej) == claim_link

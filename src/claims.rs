@@ -949,24 +949,26 @@ fn describes(clause: &str, tags: &[crate::pos::Tagged], start: usize, end: usize
         })
 }
 
-/// The first verb of a piece with the verbs right after it, "to" included ("struck",
-/// "was held", "is scheduled to end").
-fn verb_chain(tags: &[crate::pos::Tagged], start: usize, end: usize) -> Option<(usize, usize)> {
-    let words: Vec<&crate::pos::Tagged> = crate::pos::within(tags, start, end).collect();
+/// The first verb of a piece and the end of the unbroken chain of verbs, adverbs and
+/// "to" from it on ("was quickly held", "is scheduled to end"), as indices into `words`.
+fn verb_run(words: &[&crate::pos::Tagged]) -> Option<(usize, usize)> {
+    use crate::pos::Pos;
     let first = words.iter().position(|t| t.is_verb())?;
     let mut last = first;
-    loop {
-        if last + 1 < words.len() && words[last + 1].is_verb() {
-            last += 1;
-        } else if last + 2 < words.len()
-            && words[last + 1].pos == crate::pos::Pos::PART
-            && words[last + 2].is_verb()
-        {
-            last += 2;
-        } else {
-            break;
-        }
+    while last + 1 < words.len()
+        && (words[last + 1].is_verb() || matches!(words[last + 1].pos, Pos::PART | Pos::ADV))
+    {
+        last += 1;
     }
+    Some((first, last))
+}
+
+/// The verbs of a piece's clause, from its first to the last verb of that chain
+/// ("struck", "was held", "is scheduled to end"), as a byte range.
+fn verb_chain(tags: &[crate::pos::Tagged], start: usize, end: usize) -> Option<(usize, usize)> {
+    let words: Vec<&crate::pos::Tagged> = crate::pos::within(tags, start, end).collect();
+    let (first, last) = verb_run(&words)?;
+    let last = (first..=last).rev().find(|&k| words[k].is_verb())?;
     Some((words[first].start, words[last].end))
 }
 
@@ -978,14 +980,7 @@ fn verb_chain(tags: &[crate::pos::Tagged], start: usize, end: usize) -> Option<(
 fn auxiliary_of(tags: &[crate::pos::Tagged], start: usize, end: usize) -> Option<(usize, usize)> {
     use crate::pos::Pos;
     let words: Vec<&crate::pos::Tagged> = crate::pos::within(tags, start, end).collect();
-    let first_verb = words.iter().position(|t| t.is_verb())?;
-    // The unbroken chain of verbs, adverbs and "to" from the first verb on.
-    let mut last = first_verb;
-    while last + 1 < words.len()
-        && (words[last + 1].is_verb() || matches!(words[last + 1].pos, Pos::PART | Pos::ADV))
-    {
-        last += 1;
-    }
+    let (first_verb, last) = verb_run(&words)?;
     // Its last main verb is the one a coordinated verb stands in for; after "to" it is
     // the infinitive, whatever the tagger made of it ("to reinsert").
     let main = if words[last].pos == Pos::PART && last + 1 < words.len() {

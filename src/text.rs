@@ -463,6 +463,17 @@ fn measure_unit(word: &str) -> Option<(&'static str, f64)> {
         .map(|&(_, dim, f)| (dim, f))
 }
 
+/// `v` (already scaled by `scale`, as "1.5 million") in `unit`s of `dim`, written as
+/// `figure`.
+fn measure(v: f64, figure: &str, scale: f64, dim: &'static str, unit: f64) -> Kind {
+    Kind::Measure {
+        si: v * unit,
+        dim,
+        unit,
+        precision: written_precision(figure) * scale * unit,
+    }
+}
+
 /// The precision a figure was written to: a tenth for "16.5", a thousand for
 /// "64,000", but never coarser than its second digit ("40,000" is to a thousand, not
 /// to ten thousand), and one for a number in words.
@@ -475,10 +486,10 @@ fn written_precision(figure: &str) -> f64 {
     if let Some((_, decimals)) = digits.split_once('.') {
         return 10f64.powi(-(decimals.len() as i32));
     }
-    let zeros = digits.len() - digits.trim_end_matches('0').len();
     if digits.is_empty() {
         return 1.0;
     }
+    let zeros = digits.len() - digits.trim_end_matches('0').len();
     10f64.powi(zeros.min(digits.len().saturating_sub(2)) as i32)
 }
 
@@ -897,13 +908,7 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
                     }
                     // "50ft", "26kg": the unit written onto the figure.
                     if let Some((dim, unit)) = measure_unit(suffix).filter(|_| suffix != "m") {
-                        let kind = Kind::Measure {
-                            si: v * unit,
-                            dim,
-                            unit,
-                            precision: written_precision(digits) * unit,
-                        };
-                        out.push(value(kind, r.start, r.end));
+                        out.push(value(measure(v, digits, 1.0, dim, unit), r.start, r.end));
                         i += 1;
                         continue;
                     }
@@ -1174,13 +1179,11 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
             // A measure: 16.5 feet, a 26-kilogram rover
             if let Some((dim, unit)) = measure_unit(word(j)) {
                 let figure = if r.class == RawClass::Num { r.text } else { "" };
-                let kind = Kind::Measure {
-                    si: v * unit,
-                    dim,
-                    unit,
-                    precision: written_precision(figure) * scale * unit,
-                };
-                out.push(value(kind, start, raws[j].end));
+                out.push(value(
+                    measure(v, figure, scale, dim, unit),
+                    start,
+                    raws[j].end,
+                ));
                 i = j + 1;
                 continue;
             }
@@ -1207,13 +1210,11 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
             && next.class == RawClass::Word
             && text.get(r.end..next.start) == Some("-")
         {
-            out.push(Token {
-                key: format!("no-{}", stem(&next.lower)),
-                kind: Kind::Word,
-                start: r.start,
-                end: next.end,
-                capital: false,
-            });
+            out.push(plain_word(
+                format!("no-{}", stem(&next.lower)),
+                r.start,
+                next.end,
+            ));
             i += 2;
             continue;
         }
@@ -1254,13 +1255,7 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
         // A quoted term ("a 'no show' fee", "the “no deal” option") names a thing; its
         // "no" negates nothing.
         if r.lower == "no" && quoted_term(text, raws, i) {
-            out.push(Token {
-                key: "no".into(),
-                kind: Kind::Word,
-                start: r.start,
-                end: r.end,
-                capital: false,
-            });
+            out.push(plain_word("no".into(), r.start, r.end));
             i += 1;
             continue;
         }
@@ -1268,6 +1263,17 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
         i += 1;
     }
     out
+}
+
+/// An ordinary lower-case word with `key`: "no" where it negates nothing.
+fn plain_word(key: String, start: usize, end: usize) -> Token {
+    Token {
+        key,
+        kind: Kind::Word,
+        start,
+        end,
+        capital: false,
+    }
 }
 
 /// Does raw `i` open a quoted term of at most three words: a quotation mark right

@@ -235,17 +235,12 @@ impl Verifier {
 /// Ederson" from "… through Rodri." and "… when Romelu Lukaku headed at Ederson").
 fn someone_else_does_it(claim: &[Token], s: &crate::corpus::EvidenceSentence) -> bool {
     let in_claim = |t: &Token| claim.iter().any(|c| c.key == t.key);
-    let adjacent = |a: &Token, b: &Token| {
-        s.text
-            .get(a.end..b.start)
-            .is_some_and(|g| g.trim().is_empty())
-    };
     let t = &s.tokens;
+    let prefix = crate::align::name_prefixes(&s.text, t);
     (1..t.len().saturating_sub(1)).any(|i| {
-        let name = |k: usize| t[k].capital && t[k].kind == text::Kind::Word && !in_claim(&t[k]);
-        name(i - 1)
-            && name(i)
-            && adjacent(&t[i - 1], &t[i])
+        prefix[i - 1]
+            && !in_claim(&t[i - 1])
+            && !in_claim(&t[i])
             && t[i + 1].kind == text::Kind::Word
             && !t[i + 1].capital
             && in_claim(&t[i + 1])
