@@ -23,7 +23,7 @@ fn fixture_check(c: &mut Criterion) {
         b.iter(|| {
             let doc = check::read_article(&article).unwrap();
             let claims = check::extract(&doc);
-            let corpus = corpus::load(&sources, &mut |_| {}).unwrap();
+            let corpus = claimcheck::sources::load(&sources, &mut |_| {}).unwrap();
             let index = Bm25::new(&corpus.sentences);
             black_box(check::run(&[claims], &corpus, &index, &Verifier::default()))
         })

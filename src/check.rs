@@ -10,6 +10,7 @@ use crate::corpus::Corpus;
 use crate::error::{Error, Result};
 use crate::index::Retriever;
 use crate::ingest::{self, Document};
+use crate::input::{Input, is_url};
 use crate::report::{
     ArticleReport, ClaimReport, CorpusStats, EvidenceLocation, EvidenceReport, RunReport, SCHEMA,
     SourceRef, Summary, Tool,
@@ -54,28 +55,29 @@ pub fn read_article(path: &Path) -> Result<Document> {
 
 /// [`read_article`] with the options for fetching a URL.
 pub fn read_article_with(path: &Path, net: &crate::fetch::FetchOptions) -> Result<Document> {
-    if let Some(url) = path.to_str().filter(|s| is_url(s)) {
-        return crate::fetch::fetch_document(url, net);
-    }
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        let stdin = std::io::stdin();
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(stdin.lock(), net.max_bytes.saturating_add(1)),
-            &mut bytes,
-        )
-        .map_err(|e| Error::io("<stdin>", &e))?;
-        if bytes.len() as u64 > net.max_bytes {
-            return Err(Error::input(
-                "<stdin>",
-                format!(
-                    "larger than the {}-byte cap; raise --max-bytes to read it",
-                    net.max_bytes
-                ),
-            ));
+    let path = match Input::of(path) {
+        Input::Url(url) => return crate::fetch::fetch_document(url, net),
+        Input::Path(path) => path,
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            let stdin = std::io::stdin();
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(stdin.lock(), net.max_bytes.saturating_add(1)),
+                &mut bytes,
+            )
+            .map_err(|e| Error::io("<stdin>", &e))?;
+            if bytes.len() as u64 > net.max_bytes {
+                return Err(Error::input(
+                    "<stdin>",
+                    format!(
+                        "larger than the {}-byte cap; raise --max-bytes to read it",
+                        net.max_bytes
+                    ),
+                ));
+            }
+            return ingest::from_bytes("<stdin>", &bytes, None);
         }
-        return ingest::from_bytes("<stdin>", &bytes, None);
-    }
+    };
     ingest::read_path_capped(path, net.max_bytes)
 }
 
@@ -253,20 +255,10 @@ fn claim_report(claim: &Claim, verdict: Verdict, corpus: &Corpus) -> ClaimReport
         location: claim.location.clone(),
         verdict: verdict.label,
         confidence: round2(verdict.confidence),
-        reason: verdict.reason,
+        reason: crate::report::words::reason(&verdict.reason),
         evidence,
     }
 }
-
-/// Is this article or corpus entry a web address?
-pub fn is_url(s: &str) -> bool {
-    s.starts_with("http://") || s.starts_with("https://")
-}
-
-/// File extensions of articles found in a folder.
-pub const ARTICLE_EXTENSIONS: &[&str] = &[
-    "md", "markdown", "mdown", "mkd", "txt", "text", "html", "htm", "xhtml",
-];
 
 /// The articles to check: the inputs as given, with each folder replaced by the
 /// articles under it (sorted by path), so a CI job can run `claimcheck check drafts/`.
@@ -296,7 +288,7 @@ pub fn expand_articles(
         .map_err(|e| Error::Usage(format!("invalid [ignore] paths: {e}")))?;
     let mut out = Vec::new();
     for input in inputs {
-        let is_dir = input.to_str().is_none_or(|s| !is_url(s) && s != "-") && input.is_dir();
+        let is_dir = matches!(Input::of(input), Input::Path(_)) && input.is_dir();
         if !is_dir {
             out.push(input.clone());
             continue;
@@ -311,10 +303,7 @@ pub fn expand_articles(
                 entry.map_err(|e| Error::input(input, format!("cannot walk folder: {e}")))?;
             let path = entry.path();
             let article = entry.file_type().is_some_and(|t| t.is_file())
-                && path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+                && ingest::Format::of_extension(path).is_some();
             if !article {
                 continue;
             }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::check::{self, ArticleClaims};
-use crate::corpus;
+
 use crate::error::{Error, Result};
 use crate::index::Bm25;
 use crate::report::{self, Format, RunReport};
@@ -64,7 +64,7 @@ pub enum Command {
 }
 
 /// When a run fails (defined with the settings, which share it).
-pub use crate::config::FailOn;
+pub use crate::report::FailOn;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -232,7 +232,7 @@ pub fn run_check(args: &CheckArgs) -> Result<u8> {
         }
         articles.push(set);
     }
-    let corpus = corpus::load_with(&settings.corpus, &net, &mut warn)?;
+    let corpus = crate::sources::load_with(&settings.corpus, &net, &mut warn)?;
     let index = Bm25::new(&corpus.sentences);
     let mut report = check::run(&articles, &corpus, &index, &settings.verifier());
     let baseline = match &args.settings.baseline {
@@ -289,13 +289,7 @@ pub fn run_check(args: &CheckArgs) -> Result<u8> {
 
 /// The exit code for a report under a `--fail-on` level.
 pub fn exit_code(report: &RunReport, fail_on: FailOn) -> u8 {
-    let s = &report.summary;
-    let failed = match fail_on {
-        FailOn::Contradicted => s.contradicted > 0,
-        FailOn::Unverified => s.contradicted > 0 || s.unverified > 0,
-        FailOn::Never => false,
-    };
-    u8::from(failed)
+    u8::from(fail_on.fails_run(&report.summary))
 }
 
 /// Run `extract`.

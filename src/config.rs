@@ -21,56 +21,11 @@ use std::path::{Component, Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::report::Format;
+use crate::report::{FailOn, Format, Publisher};
 use crate::verdict::Verifier;
 
 /// File names looked for in each folder, in order.
 pub const FILE_NAMES: &[&str] = &["claimcheck.toml", ".claimcheck.toml"];
-
-/// When a run fails.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    clap::ValueEnum,
-    Default,
-    Serialize,
-    Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum FailOn {
-    /// Exit 1 when any claim is contradicted.
-    #[default]
-    Contradicted,
-    /// Exit 1 when any claim is contradicted or unverified.
-    Unverified,
-    /// Always exit 0 (unless there is an error).
-    Never,
-}
-
-impl FailOn {
-    /// Does a claim with this verdict fail the run?
-    pub fn fails(self, label: crate::verdict::Label) -> bool {
-        use crate::verdict::Label;
-        match self {
-            FailOn::Contradicted => label == Label::Contradicted,
-            FailOn::Unverified => label != Label::Supported,
-            FailOn::Never => false,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FailOn::Contradicted => "contradicted",
-            FailOn::Unverified => "unverified",
-            FailOn::Never => "never",
-        }
-    }
-}
 
 /// `claimcheck.toml` as written. Every key is optional; unknown keys are errors.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -115,22 +70,6 @@ pub struct Thresholds {
     /// Evidence sentences listed per claim (1–100).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_evidence: Option<usize>,
-}
-
-/// Who publishes the fact checks (`--format claimreview`).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Publisher {
-    /// Organisation name, e.g. "Meridian Wire".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Organisation home page, e.g. "https://meridian.example".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    /// Address of one review, `{id}` replaced by the claim id,
-    /// e.g. "https://meridian.example/checks/{id}".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub review_url: Option<String>,
 }
 
 /// What not to report.
@@ -266,7 +205,7 @@ impl Settings {
                 .iter()
                 .flatten()
                 .map(|c| {
-                    if crate::check::is_url(c) {
+                    if crate::input::is_url(c) {
                         PathBuf::from(c)
                     } else {
                         relative_to(&root.join(c), cwd)
@@ -458,7 +397,7 @@ fn validate(path: &Path, raw: &str, c: &FileConfig) -> Result<()> {
             ("publisher.review-url", &p.review_url),
         ] {
             if let Some(u) = value
-                && !crate::check::is_url(u)
+                && !crate::input::is_url(u)
             {
                 return Err(bad(
                     key,

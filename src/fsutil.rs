@@ -18,6 +18,16 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+/// Lowercase hex SHA-256 of some bytes: the content hash of fetched pages and cache
+/// entries.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// Write `bytes` to `path`: atomically for a regular (or new) file, in place for a
 /// device or a FIFO. A folder is an error of kind `IsADirectory` that says so.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -21,9 +21,12 @@ pub mod fetch;
 pub mod fsutil;
 pub mod index;
 pub mod ingest;
+pub mod input;
+pub mod manifest;
 pub mod pos;
 pub mod report;
 pub mod segment;
+pub mod sources;
 pub mod text;
 pub mod verdict;
 

@@ -12,10 +12,11 @@ use std::cmp::Ordering;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::{Aligner, Alignment, ConflictKind, Stance};
+use crate::align::{Aligner, Alignment, Conflict, ConflictKind, Stance};
 use crate::claims::Claim;
-use crate::corpus::{Corpus, Reliability};
+use crate::corpus::Corpus;
 use crate::index::Retriever;
+use crate::manifest::Reliability;
 use crate::text::{self, Token};
 
 /// The three verdicts.
@@ -57,9 +58,68 @@ pub struct Evidence {
 pub struct Verdict {
     pub label: Label,
     pub confidence: f64,
-    pub reason: String,
+    pub reason: Reason,
     /// Best first: deciding evidence, then the other side, then related sentences.
     pub evidence: Vec<Evidence>,
+}
+
+/// Why a verdict was given: the rule that decided, the sources it weighed and the
+/// values in conflict. `report` writes it in words ([`crate::report::words::reason`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// No sentence of the corpus is related to the claim.
+    NotMentioned,
+    /// Sentences are related, none states or disputes the claim; `closest` is the
+    /// best one's source.
+    RelatedOnly { closest: String },
+    /// A sentence would support the claim, but its source only retells the story
+    /// ([`crate::corpus::Register::reports_only`]).
+    ReportedOnly {
+        source: String,
+        hedges: usize,
+        words: usize,
+        examples: Vec<String>,
+    },
+    /// A question asserts no fact to check.
+    Question,
+    /// `source` states the claim (across `across` of its sentences when it does not in
+    /// one), and so do `others` other sources.
+    Stated {
+        source: String,
+        across: Option<usize>,
+        others: usize,
+    },
+    /// Only a low-reliability source disputes the claim, and none states it.
+    DisputedOnlyByLow {
+        source: String,
+        conflicts: Vec<Conflict>,
+    },
+    /// `source` states something else, and no source states the claim.
+    Contradicted {
+        source: String,
+        conflicts: Vec<Conflict>,
+    },
+    /// A more reliable source states the claim than the one that disputes it.
+    DissentOutweighed {
+        source: String,
+        reliability: Reliability,
+        dissent: String,
+        dissent_reliability: Reliability,
+        conflicts: Vec<Conflict>,
+    },
+    /// A more reliable source disputes the claim than the one that states it.
+    SupportOutweighed {
+        source: String,
+        reliability: Reliability,
+        support: String,
+        conflicts: Vec<Conflict>,
+    },
+    /// Sources of equal standing disagree; the dispute wins.
+    EqualStanding {
+        source: String,
+        support: String,
+        conflicts: Vec<Conflict>,
+    },
 }
 
 /// Settings of the verification step.
@@ -165,7 +225,7 @@ impl Verifier {
         });
         let mut verdict = decide(evidence, corpus, self.max_evidence);
         if question {
-            verdict.reason = "a question asserts no fact to check".to_string();
+            verdict.reason = Reason::Question;
         }
         verdict
     }
@@ -276,7 +336,7 @@ fn refers_back(corpus: &Corpus, i: usize) -> Vec<&str> {
 
 fn source_name(corpus: &Corpus, e: &Evidence) -> String {
     let src = &corpus.sources[corpus.sentences[e.sentence].source];
-    if src.name.starts_with("http://") || src.name.starts_with("https://") {
+    if crate::input::is_url(&src.name) {
         return src.name.clone();
     }
     std::path::Path::new(&src.name)
@@ -285,13 +345,8 @@ fn source_name(corpus: &Corpus, e: &Evidence) -> String {
         .unwrap_or_else(|| src.name.clone())
 }
 
-fn conflicts_text(e: &Evidence) -> String {
-    e.alignment
-        .conflicts
-        .iter()
-        .map(|c| format!("{}: '{}' vs '{}'", c.kind.describe(), c.claim, c.evidence))
-        .collect::<Vec<_>>()
-        .join("; ")
+fn conflicts_of(e: &Evidence) -> Vec<Conflict> {
+    e.alignment.conflicts.clone()
 }
 
 /// Decide a verdict from sorted evidence.
@@ -345,130 +400,122 @@ pub fn decide(evidence: Vec<Evidence>, corpus: &Corpus, max_evidence: usize) -> 
         (base * (0.6 + 0.4 * rel(e).weight())).clamp(0.0, 0.99)
     };
 
-    let (label, confidence, reason, first): (Label, f64, String, Option<Evidence>) = match (
-        support, contra,
-    ) {
-        (None, None) => {
-            let related = evidence
-                .first()
-                .map(|e| e.alignment.similarity)
-                .unwrap_or(0.0);
-            let reported = evidence.iter().find(|e| e.reported);
-            let reason = match (reported, evidence.first()) {
-                (Some(e), _) => {
-                    let register = &corpus.sources[corpus.sentences[e.sentence].source].register;
-                    format!(
-                        "only reported, not asserted: {} retells the story without vouching \
-                         for it ({} reporting words in {}, such as '{}')",
-                        source_name(corpus, e),
-                        register.hedges,
-                        crate::report::plural(register.words, "word"),
-                        register.examples.join("', '")
-                    )
-                }
-                (None, Some(e)) => format!(
-                    "no source states this; closest is related only ({})",
-                    source_name(corpus, e)
-                ),
-                (None, None) => "no source mentions this".to_string(),
-            };
-            (
-                Label::Unverified,
-                (0.9 - 0.4 * related).clamp(0.3, 0.9),
-                reason,
-                None,
-            )
-        }
-        (Some(s), None) => {
-            // With no dissent, show the sentence that states most of the claim, weighed
-            // by its source's reliability.
-            let s = evidence
-                .iter()
-                .filter(|e| e.alignment.stance == Stance::Supports)
-                .max_by(|a, b| {
-                    let score = |e: &Evidence| rel(e).weight() * e.alignment.coverage;
-                    score(a)
-                        .total_cmp(&score(b))
-                        .then(a.alignment.similarity.total_cmp(&b.alignment.similarity))
-                        .then(b.sentence.cmp(&a.sentence))
-                })
-                .cloned()
-                .unwrap_or(s);
-            let source_of = |e: &Evidence| corpus.sentences[e.sentence].source;
-            let mut others: Vec<usize> = evidence
-                .iter()
-                .filter(|e| e.alignment.stance == Stance::Supports && source_of(e) != source_of(&s))
-                .map(source_of)
-                .collect();
-            others.sort_unstable();
-            others.dedup();
-            let more = match others.len() {
-                0 => String::new(),
-                1 => " and 1 other source".to_string(),
-                n => format!(" and {n} other sources"),
-            };
-            let reason = if s.combined {
-                let parts = evidence
-                    .iter()
-                    .filter(|e| e.combined && source_of(e) == source_of(&s))
-                    .count();
-                format!(
-                    "stated across {parts} sentences of {}{more}",
-                    source_name(corpus, &s)
+    let (label, confidence, reason, first): (Label, f64, Reason, Option<Evidence>) =
+        match (support, contra) {
+            (None, None) => {
+                let related = evidence
+                    .first()
+                    .map(|e| e.alignment.similarity)
+                    .unwrap_or(0.0);
+                let reported = evidence.iter().find(|e| e.reported);
+                let reason = match (reported, evidence.first()) {
+                    (Some(e), _) => {
+                        let register =
+                            &corpus.sources[corpus.sentences[e.sentence].source].register;
+                        Reason::ReportedOnly {
+                            source: source_name(corpus, e),
+                            hedges: register.hedges,
+                            words: register.words,
+                            examples: register.examples.clone(),
+                        }
+                    }
+                    (None, Some(e)) => Reason::RelatedOnly {
+                        closest: source_name(corpus, e),
+                    },
+                    (None, None) => Reason::NotMentioned,
+                };
+                (
+                    Label::Unverified,
+                    (0.9 - 0.4 * related).clamp(0.3, 0.9),
+                    reason,
+                    None,
                 )
-            } else {
-                format!("stated by {}{more}", source_name(corpus, &s))
-            };
-            (Label::Supported, strength(&s, n_support), reason, Some(s))
-        }
-        (None, Some(c)) if rel(&c) == Reliability::Low => {
-            let reason = format!(
-                "disputed only by {} (low reliability): {}; no reliable source states it",
-                source_name(corpus, &c),
-                conflicts_text(&c)
-            );
-            (Label::Unverified, 0.5, reason, Some(c))
-        }
-        (None, Some(c)) => {
-            let reason = format!("{} ({})", conflicts_text(&c), source_name(corpus, &c));
-            (Label::Contradicted, strength(&c, n_contra), reason, Some(c))
-        }
-        (Some(s), Some(c)) => match rel(&s).cmp(&rel(&c)) {
-            Ordering::Greater => {
-                let reason = format!(
-                    "stated by {} ({} reliability); disputed only by {} ({} reliability): {}",
-                    source_name(corpus, &s),
-                    rel(&s).as_str(),
-                    source_name(corpus, &c),
-                    rel(&c).as_str(),
-                    conflicts_text(&c)
-                );
-                let conf = strength(&s, n_support) * 0.9;
-                (Label::Supported, conf, reason, Some(s))
             }
-            Ordering::Less => {
-                let reason = format!(
-                    "{} ({}, {} reliability); a less reliable source, {}, agrees with the claim",
-                    conflicts_text(&c),
-                    source_name(corpus, &c),
-                    rel(&c).as_str(),
-                    source_name(corpus, &s)
-                );
-                let conf = strength(&c, n_contra) * 0.85;
-                (Label::Contradicted, conf, reason, Some(c))
+            (Some(s), None) => {
+                // With no dissent, show the sentence that states most of the claim, weighed
+                // by its source's reliability.
+                let s = evidence
+                    .iter()
+                    .filter(|e| e.alignment.stance == Stance::Supports)
+                    .max_by(|a, b| {
+                        let score = |e: &Evidence| rel(e).weight() * e.alignment.coverage;
+                        score(a)
+                            .total_cmp(&score(b))
+                            .then(a.alignment.similarity.total_cmp(&b.alignment.similarity))
+                            .then(b.sentence.cmp(&a.sentence))
+                    })
+                    .cloned()
+                    .unwrap_or(s);
+                let source_of = |e: &Evidence| corpus.sentences[e.sentence].source;
+                let mut others: Vec<usize> = evidence
+                    .iter()
+                    .filter(|e| {
+                        e.alignment.stance == Stance::Supports && source_of(e) != source_of(&s)
+                    })
+                    .map(source_of)
+                    .collect();
+                others.sort_unstable();
+                others.dedup();
+                let across = s.combined.then(|| {
+                    evidence
+                        .iter()
+                        .filter(|e| e.combined && source_of(e) == source_of(&s))
+                        .count()
+                });
+                let reason = Reason::Stated {
+                    source: source_name(corpus, &s),
+                    across,
+                    others: others.len(),
+                };
+                (Label::Supported, strength(&s, n_support), reason, Some(s))
             }
-            Ordering::Equal => {
-                let reason = format!(
-                    "{} ({}); sources of equal standing disagree: {} states the claim",
-                    conflicts_text(&c),
-                    source_name(corpus, &c),
-                    source_name(corpus, &s)
-                );
-                let conf = strength(&c, n_contra) * 0.7;
-                (Label::Contradicted, conf, reason, Some(c))
+            (None, Some(c)) if rel(&c) == Reliability::Low => {
+                let reason = Reason::DisputedOnlyByLow {
+                    source: source_name(corpus, &c),
+                    conflicts: conflicts_of(&c),
+                };
+                (Label::Unverified, 0.5, reason, Some(c))
             }
-        },
-    };
+            (None, Some(c)) => {
+                let reason = Reason::Contradicted {
+                    source: source_name(corpus, &c),
+                    conflicts: conflicts_of(&c),
+                };
+                (Label::Contradicted, strength(&c, n_contra), reason, Some(c))
+            }
+            (Some(s), Some(c)) => match rel(&s).cmp(&rel(&c)) {
+                Ordering::Greater => {
+                    let reason = Reason::DissentOutweighed {
+                        source: source_name(corpus, &s),
+                        reliability: rel(&s),
+                        dissent: source_name(corpus, &c),
+                        dissent_reliability: rel(&c),
+                        conflicts: conflicts_of(&c),
+                    };
+                    let conf = strength(&s, n_support) * 0.9;
+                    (Label::Supported, conf, reason, Some(s))
+                }
+                Ordering::Less => {
+                    let reason = Reason::SupportOutweighed {
+                        source: source_name(corpus, &c),
+                        reliability: rel(&c),
+                        support: source_name(corpus, &s),
+                        conflicts: conflicts_of(&c),
+                    };
+                    let conf = strength(&c, n_contra) * 0.85;
+                    (Label::Contradicted, conf, reason, Some(c))
+                }
+                Ordering::Equal => {
+                    let reason = Reason::EqualStanding {
+                        source: source_name(corpus, &c),
+                        support: source_name(corpus, &s),
+                        conflicts: conflicts_of(&c),
+                    };
+                    let conf = strength(&c, n_contra) * 0.7;
+                    (Label::Contradicted, conf, reason, Some(c))
+                }
+            },
+        };
 
     // Evidence order: the deciding sentence first, then the rest as sorted.
     let mut ordered: Vec<Evidence> = Vec::with_capacity(max_evidence);
@@ -545,7 +592,11 @@ mod tests {
             &c,
         );
         assert_eq!(v.label, Label::Supported, "{v:#?}");
-        assert!(v.reason.contains("blog.html"), "{}", v.reason);
+        assert!(
+            matches!(&v.reason, Reason::DissentOutweighed { dissent, .. } if dissent == "blog.html"),
+            "{:?}",
+            v.reason
+        );
         assert!(
             v.evidence
                 .iter()
@@ -572,7 +623,12 @@ mod tests {
             &c,
         );
         assert_eq!(v.label, Label::Contradicted, "{v:#?}");
-        assert!(v.reason.contains("within a month"));
+        assert!(
+            matches!(&v.reason, Reason::EqualStanding { conflicts, .. }
+                if conflicts.iter().any(|c| c.evidence.contains("a month"))),
+            "{:?}",
+            v.reason
+        );
         assert_eq!(v.evidence.len(), 2);
     }
 
@@ -588,9 +644,8 @@ mod tests {
         let v = verify(claim, &c);
         assert_eq!(v.label, Label::Supported, "{v:#?}");
         assert!(
-            v.reason
-                .starts_with("stated across 2 sentences of wire.txt"),
-            "{}",
+            matches!(&v.reason, Reason::Stated { source, across: Some(2), .. } if source == "wire.txt"),
+            "{:?}",
             v.reason
         );
         assert!(v.evidence.iter().filter(|e| e.combined).count() == 2);
@@ -650,9 +705,8 @@ mod tests {
         let v = verify("A man fought off a bear with a Justin Bieber ringtone.", &c);
         assert_eq!(v.label, Label::Unverified, "{v:#?}");
         assert!(
-            v.reason
-                .starts_with("only reported, not asserted: retold.txt"),
-            "{}",
+            matches!(&v.reason, Reason::ReportedOnly { source, .. } if source == "retold.txt"),
+            "{:?}",
             v.reason
         );
         assert!(v.evidence.iter().any(|e| e.reported));
@@ -675,7 +729,7 @@ mod tests {
         )]);
         let v = verify("Did the minister resign on Monday?", &c);
         assert_eq!(v.label, Label::Unverified, "{v:#?}");
-        assert_eq!(v.reason, "a question asserts no fact to check");
+        assert_eq!(v.reason, Reason::Question);
         assert!(!v.evidence.is_empty(), "related sentences are still listed");
     }
 

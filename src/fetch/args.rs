@@ -149,7 +149,7 @@ pub fn run_fetch(args: &FetchArgs) -> Result<u8> {
         });
     }
     if let Some(from) = &args.from {
-        let text = if from.as_os_str() == "-" {
+        let text = if crate::input::Input::of(from) == crate::input::Input::Stdin {
             std::io::read_to_string(std::io::stdin()).map_err(|e| Error::io("<stdin>", &e))?
         } else {
             std::fs::read_to_string(from).map_err(|e| Error::io(from, &e))?

@@ -14,8 +14,7 @@ use std::path::{Path, PathBuf};
 use reqwest::header::{self, HeaderMap};
 use serde::{Deserialize, Serialize};
 
-use super::store::sha256_hex;
-use crate::fsutil::write_atomic;
+use crate::fsutil::{sha256_hex, write_atomic};
 
 /// Where a page came from, as recorded in `manifest.json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

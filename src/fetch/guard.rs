@@ -26,7 +26,7 @@ use std::sync::Arc;
 use ipnet::IpNet;
 use url::{Host, Url};
 
-use super::FetchError;
+use super::error::FetchError;
 
 /// Why an address is not on the public internet, or `None` when it is.
 pub fn non_public(ip: IpAddr) -> Option<&'static str> {

@@ -24,6 +24,7 @@
 pub mod args;
 pub mod cache;
 pub mod decode;
+mod error;
 pub mod guard;
 pub mod store;
 
@@ -43,6 +44,7 @@ use crate::ingest::{self, Document, Format};
 use guard::AddressGuard;
 
 pub use cache::{Cache, CacheStatus};
+pub use error::{FetchError, ROBOTS_AGENT};
 
 /// The `User-Agent` sent with every request: names the tool and its version.
 pub const USER_AGENT: &str = concat!(
@@ -50,9 +52,6 @@ pub const USER_AGENT: &str = concat!(
     env!("CARGO_PKG_VERSION"),
     " (news claim verification; honours robots.txt)"
 );
-
-/// The token matched against `User-agent:` lines of `robots.txt`.
-pub const ROBOTS_AGENT: &str = "claimcheck";
 
 /// Everything that shapes how pages are fetched. `Default` gives the documented defaults.
 #[derive(Debug, Clone)]
@@ -112,62 +111,6 @@ impl Default for FetchOptions {
 /// `<platform cache folder>/claimcheck/http` (e.g. `~/.cache/claimcheck/http` on Linux).
 pub fn default_cache_dir() -> Option<PathBuf> {
     dirs::cache_dir().map(|d| d.join("claimcheck").join("http"))
-}
-
-/// Why one URL could not be brought in. Each message says what happened and, where the
-/// user can do something, what.
-#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
-pub enum FetchError {
-    #[error("not a valid URL: {0}; give an absolute http:// or https:// address")]
-    BadUrl(String),
-    #[error("scheme '{0}' is not supported; only http:// and https:// addresses are fetched")]
-    Scheme(String),
-    #[error(
-        "robots.txt of {0} disallows {ROBOTS_AGENT} from this page; pass --ignore-robots only for pages you may fetch"
-    )]
-    Robots(String),
-    #[error(
-        "robots.txt of {origin} could not be read ({cause}), so the site counts as disallowed (RFC 9309); pass --ignore-robots only for pages you may fetch"
-    )]
-    RobotsUnreachable { origin: String, cause: String },
-    #[error(
-        "refused to connect to {addr} ({class} address){}; claimcheck fetches only public addresses unless --allow-address {addr} is given",
-        if host.trim_matches(['[', ']']) == addr { String::new() } else { format!(", which {host} resolves to") }
-    )]
-    Refused {
-        host: String,
-        addr: String,
-        class: &'static str,
-    },
-    #[error("HTTP {status}{}", reason.as_deref().map(|r| format!(" {r}")).unwrap_or_default())]
-    Status { status: u16, reason: Option<String> },
-    #[error("skipped: content type '{0}' is not text (HTML, plain text, Markdown or JSON)")]
-    ContentType(String),
-    #[error("body larger than the {limit}-byte cap; raise --max-bytes to keep it")]
-    TooLarge { limit: u64 },
-    #[error("timed out after {0:?}; raise --timeout for slow servers")]
-    Timeout(Duration),
-    #[error("too many redirects (more than {0})")]
-    TooManyRedirects(usize),
-    #[error("redirect loop at {0}")]
-    RedirectLoop(String),
-    #[error("server asked to retry after {0} s, longer than the {1} s limit")]
-    RetryAfterTooLong(u64, u64),
-    #[error("connection failed: {0}")]
-    Connect(String),
-    #[error("{0}")]
-    Other(String),
-}
-
-impl FetchError {
-    /// Worth another attempt: connection errors, 429 and 5xx.
-    fn retryable(&self) -> bool {
-        match self {
-            FetchError::Connect(_) => true,
-            FetchError::Status { status, .. } => *status == 429 || *status >= 500,
-            _ => false,
-        }
-    }
 }
 
 /// A page brought in and decoded.

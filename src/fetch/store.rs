@@ -17,17 +17,16 @@ use std::path::Path;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use url::Url;
 
 use super::{FetchError, FetchOptions, Fetcher, Page, decode, parse_url};
-use crate::corpus::{self, Reliability};
 use crate::error::{Error, Result};
-use crate::fsutil::write_atomic;
+use crate::fsutil::{sha256_hex, write_atomic};
+use crate::manifest::{self, Reliability};
 
 pub const MANIFEST: &str = "manifest.json";
 pub const MANIFEST_SCHEMA: &str = "claimcheck.fetch/1";
-pub const SOURCES: &str = "sources.toml";
+pub const SOURCES: &str = manifest::FILE_NAME;
 /// Held (an OS file lock, released however the run ends) while a run writes the folder.
 pub const LOCK: &str = ".claimcheck-fetch.lock";
 /// One JSON line per page saved and not yet merged into `manifest.json` and
@@ -112,14 +111,6 @@ fn journal(file: &mut std::fs::File, record: &Record, entry: &UrlEntry) -> std::
     json.push(b'\n');
     file.write_all(&json)?;
     file.sync_data()
-}
-
-/// Lowercase hex SHA-256.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// The file name of a fetched page: `<host-and-path slug>-<8 hex of sha256(url)>.<ext>`.
@@ -457,7 +448,7 @@ fn write_manifest(out: &Path, records: &[Record]) -> Result<()> {
 /// Merge the pages written into `sources.toml`: given attributes win, else the ones
 /// already there (hand edits survive a re-run).
 fn write_sources(out: &Path, written: &BTreeMap<String, (String, &UrlEntry)>) -> Result<()> {
-    let existing = corpus::read_manifest(out)?;
+    let existing = manifest::read_manifest(out)?;
     let mut merged: BTreeMap<String, SourceOut> = existing
         .into_values()
         .map(|e| {
@@ -582,7 +573,7 @@ mod tests {
         let pages = read_manifest(out).unwrap();
         assert_eq!(pages.len(), 1);
         assert_eq!(pages[0].file.as_deref(), Some("a.html"));
-        let sources = corpus::read_manifest(out).unwrap();
+        let sources = manifest::read_manifest(out).unwrap();
         let a = &sources["a.html"];
         assert_eq!(a.url.as_deref(), Some("https://example.org/a"));
         assert_eq!(a.outlet.as_deref(), Some("Example Gazette"));

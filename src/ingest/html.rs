@@ -15,9 +15,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::{
-    BlockKind, Extracted, TextBuilder, ceil_char_boundary, floor_char_boundary, normalize_date,
-};
+use super::builder::{BlockKind, Extracted, TextBuilder, ceil_char_boundary, floor_char_boundary};
+use super::dates::normalize_date;
 
 /// Elements that are never story text.
 const DROPPED_TAGS: &[&str] = &[

@@ -7,7 +7,8 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{BlockKind, Extracted, TextBuilder, bom_len, normalize_date};
+use super::builder::{BlockKind, Extracted, TextBuilder, bom_len};
+use super::dates::normalize_date;
 
 pub(super) fn extract(raw: &str) -> Extracted {
     let base = bom_len(raw);

@@ -20,10 +20,10 @@
 
 use std::io::{self, Write};
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::{ArticleReport, ClaimReport, Report, RunReport};
-use crate::config::Publisher;
+use super::model::{ArticleReport, ClaimReport, Report, RunReport};
 use crate::verdict::Label;
 
 pub struct ClaimReviewReport {
@@ -32,17 +32,18 @@ pub struct ClaimReviewReport {
 
 /// The rating of a verdict on the 1–3 scale.
 pub fn rating(label: Label) -> (u8, &'static str) {
-    match label {
-        Label::Contradicted => (1, "Contradicted"),
-        Label::Unverified => (2, "Unverified"),
-        Label::Supported => (3, "Supported"),
-    }
+    let value = match label {
+        Label::Contradicted => 1,
+        Label::Unverified => 2,
+        Label::Supported => 3,
+    };
+    (value, super::words::title(label))
 }
 
 fn review(publisher: &Publisher, a: &ArticleReport, c: &ClaimReport) -> Value {
     let (value, name) = rating(c.verdict);
     let mut appearance = json!({"@type": "CreativeWork"});
-    if crate::check::is_url(&a.path) {
+    if crate::input::is_url(&a.path) {
         appearance["url"] = json!(a.path);
     } else {
         appearance["name"] = json!(a.path);
@@ -98,4 +99,20 @@ impl Report for ClaimReviewReport {
         serde_json::to_writer_pretty(&mut *out, &all)?;
         writeln!(out)
     }
+}
+
+/// Who publishes the fact checks (`--format claimreview`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Publisher {
+    /// Organisation name, e.g. "Meridian Wire".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Organisation home page, e.g. "https://meridian.example".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Address of one review, `{id}` replaced by the claim id,
+    /// e.g. "https://meridian.example/checks/{id}".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review_url: Option<String>,
 }

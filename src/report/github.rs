@@ -18,8 +18,8 @@
 
 use std::io::{self, Write};
 
-use super::{ClaimReport, Report, RunReport};
-use crate::config::FailOn;
+use super::model::{ClaimReport, Report, RunReport};
+use super::policy::FailOn;
 use crate::verdict::Label;
 
 pub struct GithubReport {
@@ -40,11 +40,7 @@ pub fn escape_property(s: &str) -> String {
 
 /// The command for a claim, if it is a finding under `fail_on`.
 fn command(fail_on: FailOn, label: Label) -> Option<&'static str> {
-    match label {
-        Label::Contradicted => Some("error"),
-        Label::Unverified if fail_on == FailOn::Unverified => Some("warning"),
-        _ => None,
-    }
+    fail_on.finding(label).map(|f| f.as_str())
 }
 
 fn message(c: &ClaimReport) -> String {
@@ -66,11 +62,7 @@ fn message(c: &ClaimReport) -> String {
 }
 
 fn title_word(label: Label) -> &'static str {
-    match label {
-        Label::Supported => "Supported",
-        Label::Contradicted => "Contradicted",
-        Label::Unverified => "Unverified",
-    }
+    super::words::title(label)
 }
 
 impl Report for GithubReport {
@@ -112,8 +104,8 @@ impl Report for GithubReport {
         writeln!(
             out,
             "claimcheck: {} in {}: {} supported, {} contradicted, {} unverified",
-            super::plural(s.claims, "claim"),
-            super::plural(report.articles.len(), "article"),
+            super::words::plural(s.claims, "claim"),
+            super::words::plural(report.articles.len(), "article"),
             s.supported,
             s.contradicted,
             s.unverified
@@ -127,8 +119,8 @@ pub fn step_summary(report: &RunReport, fail_on: FailOn) -> String {
     let s = &report.summary;
     let mut md = format!(
         "### claimcheck\n\n{} in {}: **{} contradicted**, {} unverified, {} supported.\n\n",
-        super::plural(s.claims, "claim"),
-        super::plural(report.articles.len(), "article"),
+        super::words::plural(s.claims, "claim"),
+        super::words::plural(report.articles.len(), "article"),
         s.contradicted,
         s.unverified,
         s.supported
@@ -172,10 +164,10 @@ pub fn step_summary(report: &RunReport, fail_on: FailOn) -> String {
 /// (`&`), emphasis or code, or end the cell are backslash-escaped (GitHub Flavored
 /// Markdown allows it for any ASCII punctuation), so a claim cannot place a
 /// `javascript:` link or a tracking image in the step summary; control characters and
-/// line breaks are shown as escapes ([`super::printable`]).
+/// line breaks are shown as escapes ([`super::words::printable`]).
 fn cell(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in super::printable(s).chars() {
+    for c in super::words::printable(s).chars() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '!' | '<' | '>' | '&' | '|'
@@ -190,7 +182,9 @@ fn cell(s: &str) -> String {
 /// A path inside a code span: Markdown is not read there, but a backtick would end the
 /// span and a pipe the cell.
 fn code_cell(s: &str) -> String {
-    super::printable(s).replace('`', "'").replace('|', "\\|")
+    super::words::printable(s)
+        .replace('`', "'")
+        .replace('|', "\\|")
 }
 
 /// Append the step summary to `path` (the runner's protocol is to append).

@@ -15,9 +15,9 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use super::{ArticleReport, ClaimReport, EvidenceReport, Report, RunReport};
+use super::model::{ArticleReport, ClaimReport, EvidenceReport, Report, RunReport};
+use super::policy::FailOn;
 use crate::align::Op;
-use crate::config::FailOn;
 use crate::verdict::Label;
 
 pub struct HtmlReport {
@@ -85,11 +85,7 @@ mark:hover .pop, mark:focus-within .pop { display: block; }
 "#;
 
 fn verdict_word(label: Label) -> &'static str {
-    match label {
-        Label::Supported => "Supported",
-        Label::Contradicted => "Contradicted",
-        Label::Unverified => "Unverified",
-    }
+    super::words::title(label)
 }
 
 fn diff(e: &EvidenceReport) -> String {
@@ -187,10 +183,10 @@ fn highlighted(raw: &str, claims: &[(String, &ClaimReport)]) -> String {
     out
 }
 
-fn counts(s: &super::Summary) -> String {
+fn counts(s: &super::model::Summary) -> String {
     format!(
         r#"<p class="counts">{}: <span class="contradicted">{} contradicted</span><span class="unverified">{} unverified</span><span class="supported">{} supported</span></p>"#,
-        super::plural(s.claims, "claim"),
+        super::words::plural(s.claims, "claim"),
         s.contradicted,
         s.unverified,
         s.supported
@@ -242,8 +238,8 @@ impl Report for HtmlReport {
             escape(&title),
             counts(&report.summary),
             self.fail_on.as_str(),
-            super::plural(report.corpus.documents, "document"),
-            super::plural(report.corpus.sentences, "sentence"),
+            super::words::plural(report.corpus.documents, "document"),
+            super::words::plural(report.corpus.sentences, "sentence"),
         )?;
         for (i, a) in report.articles.iter().enumerate() {
             out.write_all(self.article(i, a).as_bytes())?;

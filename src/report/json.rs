@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{Report, RunReport};
+use super::model::{Report, RunReport};
 
 pub struct JsonReport;
 

@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{ClaimReport, CorpusStats, Report, RunReport, Summary, Tool};
+use super::model::{ClaimReport, CorpusStats, Report, RunReport, Summary, Tool};
 
 pub struct JsonlReport;
 

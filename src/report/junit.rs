@@ -10,8 +10,8 @@
 
 use std::io::{self, Write};
 
-use super::{ClaimReport, Report, RunReport};
-use crate::config::FailOn;
+use super::model::{ClaimReport, Report, RunReport};
+use super::policy::FailOn;
 
 pub struct JunitReport {
     pub fail_on: FailOn,

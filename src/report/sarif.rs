@@ -21,8 +21,8 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::{ArticleReport, ClaimReport, EvidenceReport, Report, RunReport};
-use crate::config::FailOn;
+use super::model::{ArticleReport, ClaimReport, EvidenceReport, Report, RunReport};
+use super::policy::FailOn;
 use crate::verdict::Label;
 
 pub struct SarifReport {
@@ -61,11 +61,10 @@ fn rule_index(label: Label) -> usize {
 
 /// Kind and level of a result.
 fn kind_level(fail_on: FailOn, label: Label) -> (&'static str, &'static str) {
-    match label {
-        Label::Contradicted => ("fail", "error"),
-        Label::Unverified if fail_on == FailOn::Unverified => ("fail", "warning"),
-        Label::Unverified => ("review", "none"),
-        Label::Supported => ("pass", "none"),
+    match (fail_on.finding(label), label) {
+        (Some(finding), _) => ("fail", finding.as_str()),
+        (None, Label::Unverified) => ("review", "none"),
+        (None, _) => ("pass", "none"),
     }
 }
 
@@ -73,7 +72,7 @@ fn kind_level(fail_on: FailOn, label: Label) -> (&'static str, &'static str) {
 /// reserved and non-ASCII bytes percent-encoded. An absolute path becomes a `file:`
 /// URI; a web address stays as it is.
 pub fn path_uri(path: &str) -> (String, bool) {
-    if crate::check::is_url(path) {
+    if crate::input::is_url(path) {
         return (path.to_string(), false);
     }
     let p = path.replace('\\', "/");
@@ -103,11 +102,7 @@ fn artifact(path: &str) -> Value {
 }
 
 fn message(c: &ClaimReport) -> String {
-    let word = match c.verdict {
-        Label::Contradicted => "Contradicted",
-        Label::Unverified => "Unverified",
-        Label::Supported => "Supported",
-    };
+    let word = super::words::title(c.verdict);
     format!("{word} claim: {}\nReason: {}", c.text, c.reason)
 }
 
@@ -125,11 +120,7 @@ fn related(i: usize, e: &EvidenceReport) -> Option<Value> {
 }
 
 fn stance(e: &EvidenceReport) -> &'static str {
-    match e.stance {
-        crate::align::Stance::Supports => "Supporting",
-        crate::align::Stance::Contradicts => "Contradicting",
-        crate::align::Stance::Related => "Related",
-    }
+    super::words::stance_adjective(e.stance)
 }
 
 fn result(fail_on: FailOn, article: &ArticleReport, c: &ClaimReport) -> Value {

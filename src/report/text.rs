@@ -6,7 +6,8 @@
 
 use std::io::{self, Write};
 
-use super::{ClaimReport, EvidenceReport, Report, RunReport, plural, printable};
+use super::model::{ClaimReport, EvidenceReport, Report, RunReport};
+use super::words::{plural, printable};
 use crate::align::Op;
 use crate::verdict::Label;
 
@@ -31,12 +32,13 @@ impl TextReport {
     }
 
     fn label(&self, label: Label) -> String {
-        let (style, word) = match label {
-            Label::Supported => (GREEN, "SUPPORTED"),
-            Label::Contradicted => (RED, "CONTRADICTED"),
-            Label::Unverified => (YELLOW, "UNVERIFIED"),
+        let style = match label {
+            Label::Supported => GREEN,
+            Label::Contradicted => RED,
+            Label::Unverified => YELLOW,
         };
-        self.paint(&format!("{BOLD}{style}"), word)
+        let word = super::words::title(label).to_uppercase();
+        self.paint(&format!("{BOLD}{style}"), &word)
     }
 
     fn diff(&self, e: &EvidenceReport) -> String {
@@ -86,11 +88,7 @@ impl TextReport {
 }
 
 fn stance_word(e: &EvidenceReport) -> &'static str {
-    match e.stance {
-        crate::align::Stance::Supports => "supports",
-        crate::align::Stance::Contradicts => "contradicts",
-        crate::align::Stance::Related => "related",
-    }
+    super::words::stance_verb(e.stance)
 }
 
 impl Report for TextReport {
