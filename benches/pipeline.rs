@@ -6,7 +6,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use claimcheck::check;
-use claimcheck::corpus::{self, Corpus};
+use claimcheck::corpus::Corpus;
 use claimcheck::index::Bm25;
 use claimcheck::verdict::Verifier;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};

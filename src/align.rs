@@ -101,8 +101,8 @@ pub struct Alignment {
     pub found: Vec<(f64, bool)>,
 }
 
-/// Thresholds and bounds for alignment. Built with [`Aligner::default`] and adjusted with
-/// the `with_*` methods.
+/// Thresholds and bounds for alignment. Built with [`Aligner::default`]; every field is
+/// public, and `[thresholds]` in `claimcheck.toml` sets the first three.
 #[derive(Debug, Clone)]
 pub struct Aligner {
     /// Anchor share needed for a conflict to count as a contradiction.

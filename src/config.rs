@@ -308,12 +308,6 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     None
 }
 
-/// Read and check one config file.
-pub fn load(path: &Path) -> Result<FileConfig> {
-    let raw = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
-    parse(path, &raw)
-}
-
 /// Parse and check config text; `path` is only for messages.
 pub fn parse(path: &Path, raw: &str) -> Result<FileConfig> {
     let config: FileConfig = toml::from_str(raw).map_err(|e| {
