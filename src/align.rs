@@ -207,44 +207,14 @@ const REFUTATION: &[&str] = &[
 /// verdict on the claim: they refute only a sentence that shares the full anchor.
 const DISPUTE_VERBS: &[&str] = &["deni", "dismiss", "refut"];
 
-/// Words that report a statement without vouching for it, as written (lower case):
-/// stems would not do, since "reportedly" stems to "report" ("police reported three
-/// deaths" vouches for them). Attribution ("said", "according to") is not a hedge:
-/// news states facts through it.
-const HEDGES: &[&str] = &[
-    "reportedly",
-    "allegedly",
-    "alleged",
-    "allegation",
-    "allegations",
-    "purportedly",
-    "purported",
-    "unconfirmed",
-    "rumor",
-    "rumors",
-    "rumored",
-    "rumour",
-    "rumours",
-    "rumoured",
-    "unverified",
-    "speculation",
-    "speculated",
-    "speculative",
-    "apparently",
-    "apparent",
-    "supposedly",
-    "supposed",
-    "claim",
-    "claims",
-    "claimed",
-    "claiming",
-];
-
-/// Does any of these tokens hedge (see [`HEDGES`])?
+/// Does any of these tokens hedge (`lexicon/hedges.tsv`, role `sentence`)?
 fn has_hedge(text: &str, tokens: &[Token]) -> bool {
     tokens.iter().any(|t| {
-        text.get(t.start..t.end)
-            .is_some_and(|w| HEDGES.iter().any(|h| h.eq_ignore_ascii_case(w)))
+        text.get(t.start..t.end).is_some_and(|w| {
+            crate::lexicon::SENTENCE_HEDGES
+                .iter()
+                .any(|h| h.eq_ignore_ascii_case(w))
+        })
     })
 }
 
@@ -306,7 +276,8 @@ fn weight(t: &Token, in_name: bool, text: &str) -> f64 {
     }
 }
 
-/// "European", "Finnish", "French": capitalised, but an adjective, not a name.
+/// "European", "Finnish", "French": capitalised, but an adjective, not a name
+/// (`lexicon/demonyms.txt`, from WordNet).
 fn is_demonym(word: &str) -> bool {
     let w = word.to_lowercase();
     ["ian", "ean", "ish", "ese", "can", "ch", "ek", "iss", "ai"]

@@ -81,31 +81,6 @@ const ATTRIBUTION_VERBS: &[&str] = &[
     "promised",
 ];
 
-const HEDGES: &[&str] = &[
-    "could",
-    "may",
-    "might",
-    "reportedly",
-    "allegedly",
-    "alleged",
-    "likely",
-    "possible",
-    "possibly",
-    "expected",
-    "plans",
-    "planned",
-    "appear",
-    "appears",
-    "appeared",
-    "seems",
-    "potential",
-    "being worked out",
-    "rumoured",
-    "rumored",
-    "unconfirmed",
-    "apparently",
-];
-
 const OPINION_CUES: &[&str] = &[
     "i think",
     "i believe",
@@ -260,7 +235,7 @@ pub fn attribution(clause: &str) -> Option<String> {
             }
             let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
             let name = bare.chars().next().is_some_and(char::is_uppercase);
-            if name || SPEAKER_WORDS.contains(&bare.to_lowercase().as_str()) {
+            if name || is_speaker_word(&bare.to_lowercase()) {
                 first -= 1;
             } else {
                 break;
@@ -276,8 +251,7 @@ pub fn attribution(clause: &str) -> Option<String> {
         let end = words[i - 1].0 + words[i - 1].1.len();
         let speaker = clause[start..end].trim_end_matches([',', ';', ':']).trim();
         let has_name = speaker.split_whitespace().any(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && !SPEAKER_WORDS.contains(&w.to_lowercase().as_str())
+            w.chars().next().is_some_and(char::is_uppercase) && !is_speaker_word(&w.to_lowercase())
         });
         if has_name {
             return Some(speaker.to_string());
@@ -286,7 +260,12 @@ pub fn attribution(clause: &str) -> Option<String> {
     None
 }
 
-/// Lower-case words that may stand in a speaker's description ("prime minister").
+/// Lower-case words that may stand in a speaker's description ("prime minister"),
+/// besides courtesy titles ("Mr", `lexicon/titles.tsv`).
+fn is_speaker_word(word: &str) -> bool {
+    SPEAKER_WORDS.contains(&word) || crate::lexicon::is_courtesy_title(word)
+}
+
 const SPEAKER_WORDS: &[&str] = &[
     "president",
     "chancellor",
@@ -315,10 +294,6 @@ const SPEAKER_WORDS: &[&str] = &[
     "french",
     "british",
     "us",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
     "also",
     "then",
     "later",
@@ -1145,7 +1120,7 @@ pub fn analyse(text: &str, tokens: &[Token]) -> (Vec<String>, Vec<Value>, bool, 
         .collect();
     let negated = tokens.iter().any(|t| t.kind == Kind::Negation);
     let lower = text.to_lowercase();
-    let hedges = HEDGES
+    let hedges = crate::lexicon::CLAIM_HEDGES
         .iter()
         .filter(|h| contains_phrase(&lower, h))
         .map(|h| h.to_string())

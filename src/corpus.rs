@@ -28,43 +28,13 @@ pub struct Source {
     pub register: Register,
 }
 
-/// Words that report a story without vouching for it: "reportedly", "allegedly",
-/// "according to", "sources", "rumours". `align` marks a single sentence with such a
-/// word as hedged; many of them across a whole text mark a source that retells a story
-/// rather than asserting it, as news reports of an unconfirmed claim do, and then even
-/// its plain sentences vouch for nothing.
-/// Surface forms, not stems: "reported" and "claimed" also open plain statements of
-/// fact ("police reported three deaths") and are left out, and so is "could", which
-/// news uses to report plans ("a meeting could take place within two weeks").
-const REPORTING_WORDS: &[&str] = &[
-    "reportedly",
-    "allegedly",
-    "alleged",
-    "purportedly",
-    "supposedly",
-    "unconfirmed",
-    "rumor",
-    "rumors",
-    "rumour",
-    "rumours",
-    "rumored",
-    "rumoured",
-    "speculation",
-    "speculated",
-    "claim",
-    "claims",
-    "according",
-    "source",
-    "sources",
-    "believed",
-    "report",
-    "reports",
-    "unclear",
-    "apparently",
-    "appears",
-];
-
 /// The hedging of a whole source: how many of its words report rather than assert.
+///
+/// Reporting words ("reportedly", "according to", "sources", `lexicon/hedges.tsv`, role
+/// `register`) report a story without vouching for it. `align` marks a single sentence
+/// with a hedge; many reporting words across a whole text mark a source that retells a
+/// story rather than asserting it, as news reports of an unconfirmed claim do, and then
+/// even its plain sentences vouch for nothing.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Register {
     /// Words of the source's text.
@@ -91,7 +61,7 @@ impl Register {
                 }
                 r.words += 1;
                 let word = text.get(t.start..t.end).unwrap_or("");
-                if let Some(&word) = REPORTING_WORDS
+                if let Some(&word) = crate::lexicon::REGISTER_WORDS
                     .iter()
                     .find(|w| w.eq_ignore_ascii_case(word))
                 {

@@ -22,6 +22,7 @@ pub mod fsutil;
 pub mod index;
 pub mod ingest;
 pub mod input;
+pub mod lexicon;
 pub mod manifest;
 pub mod pos;
 pub mod report;

@@ -206,19 +206,6 @@ fn closing_quotes(piece: &str) -> usize {
     len
 }
 
-/// Titles that never end a sentence.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "rev",
-    "st", "mt", "hon", "pres", "adm", "maj", "cpl", "supt", "insp", "messrs", "fr",
-];
-
-/// Abbreviations that end a sentence only when a capitalised word follows.
-const ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vs", "etc", "inc", "corp", "ltd", "co", "approx", "est", "dept", "univ", "jr", "sr",
-    "fig", "vol", "p.m", "a.m", "u.s", "u.k", "u.n", "e.u", "e.g", "i.e", "al",
-];
-
 /// Should `next` continue the sentence `prev` (a wrong split by the splitter)?
 fn should_merge(prev: &str, next: &str) -> bool {
     let Some(first) = next.chars().next() else {
@@ -235,7 +222,7 @@ fn should_merge(prev: &str, next: &str) -> bool {
         .next()
         .unwrap_or_default();
     let lower = last_word.to_lowercase();
-    if TITLES.contains(&lower.as_str()) {
+    if crate::lexicon::TITLES_BEFORE_NAMES.contains(&lower.as_str()) {
         return true;
     }
     // An initial ("J. D. Vance", "Donald J. Trump"), but not "said X. Then".
@@ -247,7 +234,7 @@ fn should_merge(prev: &str, next: &str) -> bool {
         let in_name = before.is_none_or(|w| w.starts_with(char::is_uppercase));
         return in_name && first.is_uppercase();
     }
-    ABBREVIATIONS.contains(&lower.as_str()) && first.is_ascii_digit()
+    crate::lexicon::SENTENCE_ABBREVIATIONS.contains(&lower.as_str()) && first.is_ascii_digit()
 }
 
 /// A dateline at the start of a sentence: "WASHINGTON —", "KYIV (Reuters) -",

@@ -8,6 +8,7 @@
 //! keeps the byte span of the words it came from, so a diff can show the original
 //! wording.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -229,10 +230,6 @@ const STOP: &[&str] = &[
     "each",
     "other",
     "him",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
     "per",
     "between",
     "during",
@@ -244,84 +241,6 @@ const STOP: &[&str] = &[
 
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "without", "none", "nor", "cannot", "neither",
-];
-
-const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("hundred", 100.0),
-    ("dozen", 12.0),
-    ("single", 1.0),
-    ("twice", 2.0),
-    ("half", 0.5),
-    ("quarter", 0.25),
-];
-
-const SCALES: &[(&str, f64)] = &[
-    ("thousand", 1e3),
-    ("k", 1e3),
-    ("million", 1e6),
-    ("millions", 1e6),
-    ("m", 1e6),
-    ("mn", 1e6),
-    ("billion", 1e9),
-    ("billions", 1e9),
-    ("bn", 1e9),
-    ("trillion", 1e12),
-    ("tn", 1e12),
-];
-
-const MONTHS: &[(&str, u8)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
 ];
 
 const WEEKDAYS: &[(&str, u8)] = &[
@@ -423,43 +342,15 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("kiev", "kyiv"),
 ];
 
-/// Ordinal words ("third") and their numbers, from `lexicon/ordinals.tsv`.
-static ORDINALS: LazyLock<Vec<(&'static str, f64)>> = LazyLock::new(|| {
-    rows(include_str!("lexicon/ordinals.tsv"))
-        .map(|cols| match cols[..] {
-            [w, n] => (w, n.trim().parse().expect("a number")),
-            _ => panic!("word<TAB>number: {cols:?}"),
-        })
-        .collect()
-});
-
 /// Words after which an ordinal ranks ("the third country", "its fifth title"); after
 /// "a" it mostly means "another" ("a second quake").
 const ORDINAL_DETERMINERS: &[&str] = &["the", "its", "his", "her", "their", "our", "my", "your"];
 
-/// The tab-separated rows of a data file, without blank and `#` comment lines.
-fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
-}
-
-/// Units of measure after a number, from `lexicon/units.tsv`: (word, dimension, size
-/// in the dimension's SI unit).
-static MEASURE_UNITS: LazyLock<Vec<(&'static str, &'static str, f64)>> = LazyLock::new(|| {
-    rows(include_str!("lexicon/units.tsv"))
-        .map(|cols| match cols[..] {
-            [w, dim, f] => (w, dim, f.trim().parse().expect("a number")),
-            _ => panic!("word<TAB>dimension<TAB>factor: {cols:?}"),
-        })
-        .collect()
-});
-
 /// The unit a word names, if any.
 fn measure_unit(word: &str) -> Option<(&'static str, f64)> {
-    MEASURE_UNITS
+    crate::lexicon::MEASURE_UNITS
         .iter()
-        .find(|(w, ..)| *w == word)
+        .find(|(w, dim, _)| *w == word && *dim != "-")
         .map(|&(_, dim, f)| (dim, f))
 }
 
@@ -497,20 +388,22 @@ fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {
     table.iter().find(|(w, _)| *w == word).map(|(_, v)| *v)
 }
 
-/// Stems of units of measure: a number with one measures, it does not count.
-const UNITS: &[&str] = &[
-    "m", "km", "cm", "mm", "kg", "g", "gram", "tonn", "ton", "mile", "feet", "foot", "inch",
-    "yard", "pound", "ounc", "litr", "liter", "gallon", "acr", "hectar", "knot", "degre",
-];
-
-/// Is this key (a stem) a unit of measure ("kg", "mile", "feet")?
+/// Is this key (a stem) a unit of measure ("kg", "mile", "feet")? A number with one
+/// measures, it does not count. Every word of `lexicon/units.tsv` is one, those whose size
+/// is not converted ("ton", "knot") too.
 pub fn is_unit(key: &str) -> bool {
-    UNITS.contains(&key)
+    static STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        crate::lexicon::MEASURE_UNITS
+            .iter()
+            .map(|(w, ..)| STEMMER.stem(w).into_owned())
+            .collect()
+    });
+    STEMS.contains(key)
 }
 
 /// Is `word` (lower case) a function word?
 pub fn is_stop(word: &str) -> bool {
-    STOP.contains(&word)
+    STOP.contains(&word) || crate::lexicon::is_courtesy_title(word)
 }
 
 /// Is `word` (lower case) a negation?
@@ -886,9 +779,9 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
                 let (digits, suffix) = split_suffix(body);
                 if let Some(mut v) = parse_number(digits) {
                     let mut consumed = 1;
-                    if let Some(s) = lookup(SCALES, suffix.trim()) {
+                    if let Some(s) = lookup(&crate::lexicon::SCALES, suffix.trim()) {
                         v *= s;
-                    } else if let Some(s) = lookup(SCALES, word(i + 1)) {
+                    } else if let Some(s) = lookup(&crate::lexicon::SCALES, word(i + 1)) {
                         v *= s;
                         consumed = 2;
                     }
@@ -917,7 +810,7 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
                         i += 1;
                         continue;
                     }
-                    if let Some(s) = lookup(SCALES, suffix) {
+                    if let Some(s) = lookup(&crate::lexicon::SCALES, suffix) {
                         num = Some((v * s, 1));
                     } else if !digits.contains([',', '.'])
                         && digits.len() == 4
@@ -944,13 +837,14 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
                     .strip_suffix("'s")
                     .or_else(|| r.lower.strip_suffix("’s"))
                     .unwrap_or(r.lower.as_str());
-                if let Some(v) = lookup(NUMBER_WORDS, w) {
+                if let Some(v) = lookup(&crate::lexicon::NUMBER_WORDS, w) {
                     // "one of", "a half": treat "one" as a number only before a noun-ish word
                     let mut v = v;
                     let mut consumed = 1;
                     // twenty five / twenty-five
                     if (20.0..100.0).contains(&v)
-                        && let Some(u) = lookup(NUMBER_WORDS, word(i + 1)).filter(|u| *u < 10.0)
+                        && let Some(u) =
+                            lookup(&crate::lexicon::NUMBER_WORDS, word(i + 1)).filter(|u| *u < 10.0)
                     {
                         v += u;
                         consumed = 2;
@@ -992,7 +886,7 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
                     out.push(value(Kind::Weekday(d), r.start, r.end));
                     i += 1;
                     continue;
-                } else if let Some(v) = lookup(&ORDINALS, w)
+                } else if let Some(v) = lookup(&crate::lexicon::ORDINAL_WORDS, w)
                     && i > 0
                     && ORDINAL_DETERMINERS.contains(&word(i - 1))
                     && word(i + 1) != "of"
@@ -1006,7 +900,8 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
                     out.push(token);
                     i += 1;
                     continue;
-                } else if let Some(m) = lookup(MONTHS, w.trim_end_matches('.'))
+                } else if let Some(m) =
+                    lookup(&crate::lexicon::MONTH_WORDS, w.trim_end_matches('.'))
                     && (w.len() > 3 || r.text.chars().next().is_some_and(char::is_uppercase))
                     && (w != "may" || r.text.starts_with('M'))
                     && (w != "march" || r.text.starts_with('M'))
@@ -1145,7 +1040,7 @@ fn assemble(text: &str, raws: &[Raw]) -> Vec<Token> {
             // 1.5 million
             // ("6.5 m", with a space, is metres; "6.5m" is millions)
             let mut scale = 1.0;
-            if let Some(s) = lookup(SCALES, word(j))
+            if let Some(s) = lookup(&crate::lexicon::SCALES, word(j))
                 && !(word(j) == "m" && raws.get(j).is_some_and(|r| r.start > raws[j - 1].end))
             {
                 v *= s;
@@ -1574,7 +1469,10 @@ mod tests {
                 .iter()
                 .any(|t| t.kind.is_value())
         );
-        assert!(ORDINALS.len() > 20, "the ordinal table loads");
+        assert!(
+            crate::lexicon::ORDINAL_WORDS.len() > 20,
+            "the ordinal table loads"
+        );
     }
 
     #[test]

@@ -60,27 +60,16 @@ pub fn normalize_date(s: &str) -> Option<String> {
     None
 }
 
+/// The number of a month named in full, by a prefix of three letters or more ("Sept",
+/// "Febr") or by its abbreviation (`lexicon/months.tsv`).
 fn month_number(name: &str) -> Option<usize> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let name = name.to_ascii_lowercase();
     if name.len() < 3 {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&name) || (name == "sept" && *m == "september"))
-        .map(|i| i + 1)
+    crate::lexicon::months()
+        .find(|(_, full, abbreviations)| {
+            full.starts_with(&name) || abbreviations.contains(&name.as_str())
+        })
+        .map(|(n, ..)| usize::from(n))
 }
