@@ -279,10 +279,7 @@ fn weight(t: &Token, in_name: bool, text: &str) -> f64 {
 /// "European", "Finnish", "French": capitalised, but an adjective, not a name
 /// (`lexicon/demonyms.txt`, from WordNet).
 fn is_demonym(word: &str) -> bool {
-    let w = word.to_lowercase();
-    ["ian", "ean", "ish", "ese", "can", "ch", "ek", "iss", "ai"]
-        .iter()
-        .any(|s| w.ends_with(s))
+    crate::lexicon::is_demonym(&word.to_lowercase())
 }
 
 /// For each token: is it a capitalised word directly followed by another in the same name?
