@@ -44,6 +44,15 @@ pub struct Baseline {
     pub findings: Vec<Finding>,
 }
 
+impl crate::versioned::Versioned for Baseline {
+    const SCHEMA: &'static str = BASELINE_SCHEMA;
+    const WRITTEN_BY: &'static str = "`claimcheck check --write-baseline FILE`";
+    const WHAT: &'static str = "a baseline";
+    fn schema(&self) -> &str {
+        &self.schema
+    }
+}
+
 /// One accepted finding.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(deny_unknown_fields)]
@@ -94,22 +103,7 @@ impl Baseline {
 
     /// Read a baseline file; a malformed one is an error naming the file and line.
     pub fn read(path: &Path) -> Result<Baseline> {
-        let raw = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
-        let b: Baseline = serde_json::from_str(&raw).map_err(|e| {
-            Error::parse(
-                path,
-                e.line(),
-                format!("{e}; a baseline is the JSON written by `claimcheck check --write-baseline FILE`"),
-            )
-        })?;
-        if b.schema != BASELINE_SCHEMA {
-            return Err(Error::parse(
-                path,
-                1,
-                format!("schema is '{}', expected '{BASELINE_SCHEMA}'", b.schema),
-            ));
-        }
-        Ok(b)
+        crate::versioned::read(path)
     }
 
     fn keys(&self) -> BTreeSet<(&str, &str, Label)> {

@@ -29,8 +29,14 @@ pub struct ClaimSet {
 
 pub const CLAIMSET_SCHEMA: &str = "claimcheck.claims/1";
 
-/// The largest claim set read (about 100,000 claims).
-pub const CLAIMSET_MAX_BYTES: u64 = 64 * 1024 * 1024;
+impl crate::versioned::Versioned for ClaimSet {
+    const SCHEMA: &'static str = CLAIMSET_SCHEMA;
+    const WRITTEN_BY: &'static str = "`claimcheck extract --format json`";
+    const WHAT: &'static str = "a claim set";
+    fn schema(&self) -> &str {
+        &self.schema
+    }
+}
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -127,26 +133,7 @@ impl ArticleClaims {
 /// Read a reviewed claim set. Each claim's id and features are recomputed from its
 /// (possibly edited) text; its location in the article is kept.
 pub fn read_claimset(path: &Path) -> Result<ArticleClaims> {
-    let bytes = crate::fsutil::read_capped(path, CLAIMSET_MAX_BYTES).map_err(|e| match e {
-        crate::fsutil::ReadError::Io(e) => Error::io(path, &e),
-        other => Error::input(path, other.to_string()),
-    })?;
-    let raw = String::from_utf8(bytes)
-        .map_err(|e| Error::input(path, format!("is not UTF-8 ({e}); a claim set is JSON")))?;
-    let set: ClaimSet = serde_json::from_str(&raw).map_err(|e| {
-        Error::parse(
-            path,
-            e.line(),
-            format!("{e}; a claim set is the JSON written by `claimcheck extract --format json`"),
-        )
-    })?;
-    if set.schema != CLAIMSET_SCHEMA {
-        return Err(Error::parse(
-            path,
-            1,
-            format!("schema is '{}', expected '{CLAIMSET_SCHEMA}'", set.schema),
-        ));
-    }
+    let set: ClaimSet = crate::versioned::read(path)?;
     let names = claims::known_names(set.claims.iter().map(|c| c.sentence.as_str()));
     let mut claims: Vec<Claim> = Vec::with_capacity(set.claims.len());
     let mut ids = claims::UniqueIds::default();

@@ -30,5 +30,6 @@ pub mod segment;
 pub mod sources;
 pub mod text;
 pub mod verdict;
+pub mod versioned;
 
 pub use error::{Error, Result};

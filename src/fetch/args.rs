@@ -9,27 +9,27 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::store::{self, UrlEntry};
-use super::{FetchOptions, default_cache_dir, parse_url};
+use super::{FetchOptions, default_cache_dir, defaults, parse_url};
 use crate::error::{Error, Result};
 
 /// Flags that shape how URLs are fetched (by `fetch`, and by `check` for URL arguments).
 #[derive(Debug, Clone, clap::Args)]
 pub struct NetArgs {
     /// Requests in flight at once, in all. Example: `--concurrency 4`
-    #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=256))]
+    #[arg(long, value_name = "N", default_value_t = defaults::CONCURRENCY as u64, value_parser = clap::value_parser!(u64).range(1..=256))]
     pub concurrency: u64,
     /// Requests in flight at once to one host. Example: `--per-host 1`
-    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..=64))]
+    #[arg(long, value_name = "N", default_value_t = defaults::PER_HOST as u64, value_parser = clap::value_parser!(u64).range(1..=64))]
     pub per_host: u64,
     /// Seconds allowed for one request, body included (connecting: at most 10). Example: `--timeout 5`
-    #[arg(long, value_name = "SECONDS", default_value_t = 20.0, value_parser = parse_seconds)]
+    #[arg(long, value_name = "SECONDS", default_value_t = defaults::TIMEOUT_SECS as f64, value_parser = parse_seconds)]
     pub timeout: f64,
     /// Largest page kept (bytes; K, M suffixes are KiB, MiB); larger pages fail. Example: `--max-bytes 2M`
-    #[arg(long, value_name = "SIZE", default_value = "10M", value_parser = parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = defaults::MAX_BYTES_FLAG, value_parser = parse_size)]
     pub max_bytes: u64,
     /// Retries on connection errors, 429 and 5xx (backoff with jitter, Retry-After honoured).
     /// Example: `--retries 0`
-    #[arg(long, value_name = "N", default_value_t = 3)]
+    #[arg(long, value_name = "N", default_value_t = defaults::RETRIES)]
     pub retries: u32,
     /// Cache folder (default: the platform cache folder, e.g. ~/.cache/claimcheck/http).
     /// Example: `--cache-dir .cache/http`
@@ -52,11 +52,11 @@ pub struct NetArgs {
 impl Default for NetArgs {
     fn default() -> Self {
         NetArgs {
-            concurrency: 8,
-            per_host: 2,
-            timeout: 20.0,
-            max_bytes: 10 * 1024 * 1024,
-            retries: 3,
+            concurrency: defaults::CONCURRENCY as u64,
+            per_host: defaults::PER_HOST as u64,
+            timeout: defaults::TIMEOUT_SECS as f64,
+            max_bytes: defaults::MAX_BYTES,
+            retries: defaults::RETRIES,
             cache_dir: None,
             no_cache: false,
             ignore_robots: false,
@@ -72,7 +72,7 @@ impl NetArgs {
             concurrency: self.concurrency as usize,
             per_host: self.per_host as usize,
             timeout,
-            connect_timeout: timeout.min(Duration::from_secs(10)),
+            connect_timeout: timeout.min(Duration::from_secs(defaults::CONNECT_TIMEOUT_SECS)),
             max_bytes: self.max_bytes,
             retries: self.retries,
             robots: !self.ignore_robots,
@@ -222,5 +222,40 @@ mod tests {
         assert!(parse_size("5 parsecs").is_err());
         assert!(parse_seconds("0").is_err());
         assert_eq!(parse_seconds("2.5"), Ok(2.5));
+    }
+
+    #[test]
+    fn the_flags_defaults_are_the_fetchers() {
+        use clap::{Args, FromArgMatches};
+        let cmd = NetArgs::augment_args(clap::Command::new("t"));
+        let parsed = NetArgs::from_arg_matches(&cmd.get_matches_from(["t"])).unwrap();
+        let (a, b) = (parsed.to_options(), FetchOptions::default());
+        assert_eq!(
+            parse_size(defaults::MAX_BYTES_FLAG),
+            Ok(defaults::MAX_BYTES)
+        );
+        assert_eq!(
+            (
+                a.concurrency,
+                a.per_host,
+                a.timeout,
+                a.connect_timeout,
+                a.max_bytes,
+                a.retries
+            ),
+            (
+                b.concurrency,
+                b.per_host,
+                b.timeout,
+                b.connect_timeout,
+                b.max_bytes,
+                b.retries
+            )
+        );
+        let d = NetArgs::default().to_options();
+        assert_eq!(
+            (d.concurrency, d.max_bytes, d.timeout),
+            (b.concurrency, b.max_bytes, b.timeout)
+        );
     }
 }

@@ -87,16 +87,37 @@ pub struct FetchOptions {
     pub allow_addresses: Vec<ipnet::IpNet>,
 }
 
+/// The documented defaults of fetching, in one place: [`FetchOptions::default`], the
+/// flags ([`args::NetArgs`]) and their `--help` all take them from here.
+pub mod defaults {
+    /// Requests in flight in all (`--concurrency`).
+    pub const CONCURRENCY: usize = 8;
+    /// Requests in flight to one host (`--per-host`).
+    pub const PER_HOST: usize = 2;
+    /// Seconds for one request, body included (`--timeout`).
+    pub const TIMEOUT_SECS: u64 = 20;
+    /// Seconds to connect, at most.
+    pub const CONNECT_TIMEOUT_SECS: u64 = 10;
+    /// Redirects followed.
+    pub const MAX_REDIRECTS: usize = 5;
+    /// Largest page kept (`--max-bytes`): the cap on any file read.
+    pub const MAX_BYTES: u64 = crate::fsutil::DEFAULT_MAX_BYTES;
+    /// [`MAX_BYTES`] as the flag's help writes it.
+    pub const MAX_BYTES_FLAG: &str = "10M";
+    /// Retries on connection errors, 429 and 5xx (`--retries`).
+    pub const RETRIES: u32 = 3;
+}
+
 impl Default for FetchOptions {
     fn default() -> Self {
         FetchOptions {
-            concurrency: 8,
-            per_host: 2,
-            timeout: Duration::from_secs(20),
-            connect_timeout: Duration::from_secs(10),
-            max_redirects: 5,
-            max_bytes: 10 * 1024 * 1024,
-            retries: 3,
+            concurrency: defaults::CONCURRENCY,
+            per_host: defaults::PER_HOST,
+            timeout: Duration::from_secs(defaults::TIMEOUT_SECS),
+            connect_timeout: Duration::from_secs(defaults::CONNECT_TIMEOUT_SECS),
+            max_redirects: defaults::MAX_REDIRECTS,
+            max_bytes: defaults::MAX_BYTES,
+            retries: defaults::RETRIES,
             retry_base: Duration::from_millis(500),
             retry_max: Duration::from_secs(60),
             robots: true,
