@@ -41,6 +41,11 @@ pub struct Claim {
     /// Hedges and modality ("could", "reportedly", "is being worked out").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hedges: Vec<String>,
+    /// The claim's tokens, analysed once: which words are names (with the article's
+    /// knowledge of its names) is decided here, and `entities`, retrieval and alignment
+    /// all read this one analysis. Recomputed from `text` when a claim set is read.
+    #[serde(skip)]
+    pub tokens: Vec<Token>,
 }
 
 /// A value found in a claim.
@@ -1074,7 +1079,12 @@ fn join(clause: &str, ranges: &[(usize, usize)]) -> String {
 
 /// The stable id of a claim text.
 pub fn claim_id(text: &str) -> String {
-    let normal: Vec<String> = text::tokenize(text).into_iter().map(|t| t.key).collect();
+    id_of(&text::tokenize(text))
+}
+
+/// The id from a claim's tokens: a hash of their keys.
+fn id_of(tokens: &[Token]) -> String {
+    let normal: Vec<&str> = tokens.iter().map(|t| t.key.as_str()).collect();
     let digest = Sha256::digest(normal.join(" ").as_bytes());
     let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
     format!("c-{hex}")
@@ -1152,18 +1162,17 @@ pub fn make_claim(
     // The first word of a sentence is capitalised anyway: it is a name when the
     // article writes it with a capital elsewhere, or when a name follows it.
     if let Some(first) = tokens.iter().position(|t| t.kind == Kind::Word) {
-        let next_capital = tokens.get(first + 1).is_some_and(|t| t.capital);
         let written_capital = text[tokens[first].start..]
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        if written_capital && (names.contains(&tokens[first].key) || next_capital) {
+        if written_capital && names.contains(&tokens[first].key) {
             tokens[first].capital = true;
         }
     }
     let (entities, values, negated, hedges) = analyse(text, &tokens);
     Claim {
-        id: claim_id(text),
+        id: id_of(&tokens),
         text: text.to_string(),
         sentence: sentence.to_string(),
         location,
@@ -1172,6 +1181,7 @@ pub fn make_claim(
         values,
         negated,
         hedges,
+        tokens,
     }
 }
 

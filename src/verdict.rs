@@ -163,13 +163,31 @@ impl Verifier {
     ) -> Vec<Verdict> {
         claims
             .par_iter()
-            .map(|c| self.verify(&c.text, corpus, index))
+            .map(|c| {
+                let tokens = if c.tokens.is_empty() {
+                    text::tokenize(&c.text)
+                } else {
+                    c.tokens.clone()
+                };
+                self.verify_tokens(&c.text, tokens, corpus, index)
+            })
             .collect()
     }
 
     /// Verify one claim text.
     pub fn verify(&self, claim: &str, corpus: &Corpus, index: &dyn Retriever) -> Verdict {
-        let mut tokens = text::tokenize(claim);
+        self.verify_tokens(claim, text::tokenize(claim), corpus, index)
+    }
+
+    /// Verify a claim analysed already ([`Claim::tokens`]); how the corpus writes the
+    /// claim's words settles the names the claim alone could not.
+    fn verify_tokens(
+        &self,
+        claim: &str,
+        mut tokens: Vec<Token>,
+        corpus: &Corpus,
+        index: &dyn Retriever,
+    ) -> Verdict {
         corpus.mark_names(claim, &mut tokens);
         let hits = index.search(&tokens, self.candidates);
         let mut evidence: Vec<Evidence> = hits
