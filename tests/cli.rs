@@ -1,31 +1,11 @@
 //! The command line as a user meets it: every flag, every exit code, bad input.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use std::path::Path;
+
+use common::{ARTICLE, SOURCES, capture, cmd, root, run};
 use serde_json::Value;
-
-const ARTICLE: &str = "fixtures/articles/white-house-talks.md";
-const SOURCES: &str = "fixtures/sources";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn cmd() -> Command {
-    let mut c = Command::cargo_bin("claimcheck").expect("binary");
-    c.current_dir(root()).env_remove("NO_COLOR");
-    c
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = cmd().args(args).output().expect("runs");
-    (
-        out.status.code().expect("exit code"),
-        String::from_utf8(out.stdout).expect("utf-8 stdout"),
-        String::from_utf8(out.stderr).expect("utf-8 stderr"),
-    )
-}
 
 #[test]
 fn check_fixture_fails_on_contradictions_by_default() {
@@ -182,22 +162,22 @@ fn output_folder_must_exist() {
 #[test]
 fn stdin_article() {
     let text = std::fs::read_to_string(root().join(ARTICLE)).unwrap();
-    let out = cmd()
-        .args([
-            "check",
-            "-",
-            "--corpus",
-            SOURCES,
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ])
-        .write_stdin(text)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (code, out, err) = capture(
+        cmd()
+            .args([
+                "check",
+                "-",
+                "--corpus",
+                SOURCES,
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+            ])
+            .write_stdin(text),
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["articles"][0]["path"], "<stdin>");
     assert!(v["summary"]["contradicted"].as_u64().unwrap() >= 4);
 }

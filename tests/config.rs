@@ -2,39 +2,16 @@
 //! (flags > environment > file > defaults), `--dump-config`, `--isolated`, ignore
 //! rules, and bad config files as clear errors (exit 2) naming the key and the file.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use std::path::Path;
+
+use common::{ARTICLE, capture, cmd_in, root, run_in as run};
 use serde_json::Value;
 
-const ARTICLE: &str = "fixtures/articles/white-house-talks.md";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
+/// `claimcheck ARGS` in `dir` with the variables `env` set.
 fn run_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let mut c = Command::cargo_bin("claimcheck").expect("binary");
-    c.current_dir(dir)
-        .env_remove("CLAIMCHECK_CONFIG")
-        .env_remove("CLAIMCHECK_FORMAT")
-        .env_remove("CLAIMCHECK_FAIL_ON")
-        .env_remove("GITHUB_STEP_SUMMARY");
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    let out = c.args(args).output().expect("runs");
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(!err.contains("panicked"), "{err}");
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        err,
-    )
-}
-
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    run_env(dir, args, &[])
+    capture(cmd_in(dir).args(args).envs(env.iter().copied()))
 }
 
 /// A repository: `repo/.git`, `repo/drafts/talks.md`, a copy of the corpus in
