@@ -3,12 +3,11 @@
 //! must stay at or above its floor in `docs/cases-floor.toml`. Skips (with a line
 //! saying why) where `../shared` or `python3` is absent.
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::Command;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use common::root;
 
 #[test]
 fn news_case_figures_stay_above_their_floor() {

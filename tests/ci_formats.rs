@@ -3,13 +3,13 @@
 //! folders of drafts, baselines and inline suppressions, and the HTML page in a real
 //! headless browser.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::{ARTICLE, SOURCES, cmd, root, run, run_in};
 use serde_json::Value;
 
-const ARTICLE: &str = "fixtures/articles/white-house-talks.md";
-const SOURCES: &str = "fixtures/sources";
 const PUBLISHER: &str = "tests/ci/publisher.toml";
 
 /// The fixture run's counts, from the JSON contract (so that tuning the verdicts
@@ -41,38 +41,9 @@ static N: std::sync::LazyLock<Counts> = std::sync::LazyLock::new(|| {
     }
 });
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn shared() -> Option<PathBuf> {
     let p = root().join("../shared");
     p.is_dir().then_some(p)
-}
-
-fn cmd_in(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("claimcheck").expect("binary");
-    c.current_dir(dir)
-        .env_remove("CLAIMCHECK_CONFIG")
-        .env_remove("CLAIMCHECK_FORMAT")
-        .env_remove("CLAIMCHECK_FAIL_ON")
-        .env_remove("GITHUB_STEP_SUMMARY");
-    c
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = cmd_in(dir).args(args).output().expect("runs");
-    let err = String::from_utf8(out.stderr).expect("utf-8 stderr");
-    assert!(!err.contains("panicked"), "{err}");
-    (
-        out.status.code().expect("exit code"),
-        String::from_utf8(out.stdout).expect("utf-8 stdout"),
-        err,
-    )
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    run_in(&root(), args)
 }
 
 fn format(name: &str) -> String {
@@ -110,7 +81,7 @@ fn github_annotations() {
     let dir = tempfile::tempdir().unwrap();
     let summary = dir.path().join("summary.md");
     std::fs::write(&summary, "previous step\n").unwrap();
-    let out = cmd_in(&root())
+    let out = cmd()
         .args([
             "check",
             ARTICLE,

@@ -1,41 +1,14 @@
-//! claimcheck.toml as a user meets it on the command line: discovery, precedence
-//! (flags > environment > file > defaults), `--dump-config`, `--isolated`, ignore
-//! rules, and bad config files as clear errors (exit 2) naming the key and the file.
+//! claimcheck.toml where a case file cannot say it: discovery stopping at the
+//! repository root (a `.git` marker, which git cannot hold inside a case's input
+//! folder), `--dump-config` output read back as a config file, and ignore rules
+//! judged on the JSON Lines report. Discovery, precedence (flags > environment >
+//! file > defaults), `--isolated` and bad config files are case files in
+//! `tests/cmd/config-*.toml` (see `tests/cmd.rs`).
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use common::{ARTICLE, root, run_in as run};
 use serde_json::Value;
-
-const ARTICLE: &str = "fixtures/articles/white-house-talks.md";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let mut c = Command::cargo_bin("claimcheck").expect("binary");
-    c.current_dir(dir)
-        .env_remove("CLAIMCHECK_CONFIG")
-        .env_remove("CLAIMCHECK_FORMAT")
-        .env_remove("CLAIMCHECK_FAIL_ON")
-        .env_remove("GITHUB_STEP_SUMMARY");
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    let out = c.args(args).output().expect("runs");
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(!err.contains("panicked"), "{err}");
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        err,
-    )
-}
-
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    run_env(dir, args, &[])
-}
 
 /// A repository: `repo/.git`, `repo/drafts/talks.md`, a copy of the corpus in
 /// `repo/sources`, and `repo/claimcheck.toml` with `config`.
@@ -64,147 +37,26 @@ fn dumped<'a>(dump: &'a str, key: &str) -> &'a str {
 }
 
 #[test]
-fn config_is_found_by_walking_up_to_the_repository_root() {
-    let dir = repo("corpus = [\"sources\"]\nformat = \"jsonl\"\n");
+fn a_config_above_the_repository_root_is_not_read() {
+    let dir = repo("");
     let r = dir.path().join("repo");
-    // From a subfolder, the repository's file applies, its paths relative to it.
+    std::fs::write(dir.path().join("claimcheck.toml"), "format = \"junit\"\n").unwrap();
     let (code, out, err) = run(&r.join("drafts"), &["check", "--dump-config"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("# config file: ../claimcheck.toml"), "{out}");
-    assert_eq!(dumped(&out, "corpus"), "[\"../sources\"]");
-    assert_eq!(dumped(&out, "format"), "\"jsonl\"");
-    let (code, out, err) = run(&r.join("drafts"), &["check", "talks.md"]);
-    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("# config file: none"), "{out}");
+    assert_eq!(dumped(&out, "format"), "\"text\"");
+    // Without the `.git` marker the walk goes on up and finds it.
+    std::fs::remove_dir(r.join(".git")).unwrap();
+    let (_, out, _) = run(&r.join("drafts"), &["check", "--dump-config"]);
     assert!(
-        out.lines()
-            .last()
-            .unwrap()
-            .starts_with("{\"type\":\"summary\""),
+        out.contains("# config file: ../../claimcheck.toml"),
         "{out}"
     );
-
-    // A file above the repository root is not looked at.
-    std::fs::remove_file(r.join("claimcheck.toml")).unwrap();
-    std::fs::write(dir.path().join("claimcheck.toml"), "format = \"junit\"\n").unwrap();
-    let (code, out, _) = run(&r.join("drafts"), &["check", "--dump-config"]);
-    assert_eq!(code, 0);
-    assert!(out.contains("# config file: none"), "{out}");
-    assert_eq!(dumped(&out, "format"), "\"text\"");
-
-    // The hidden name works too.
-    std::fs::write(r.join(".claimcheck.toml"), "format = \"sarif\"\n").unwrap();
-    let (_, out, _) = run(&r.join("drafts"), &["check", "--dump-config"]);
-    assert!(out.contains("# config file: ../.claimcheck.toml"), "{out}");
-    assert_eq!(dumped(&out, "format"), "\"sarif\"");
+    assert_eq!(dumped(&out, "format"), "\"junit\"");
 }
 
 #[test]
-fn precedence_is_flags_then_environment_then_file_then_defaults() {
-    let dir = repo("corpus = [\"sources\"]\nformat = \"jsonl\"\nfail-on = \"never\"\n");
-    let r = dir.path().join("repo");
-    let dump = |args: &[&str], env: &[(&str, &str)]| {
-        let mut a = vec!["check", "--dump-config"];
-        a.extend_from_slice(args);
-        let (code, out, err) = run_env(&r, &a, env);
-        assert_eq!(code, 0, "{err}");
-        out
-    };
-    // File over defaults.
-    let out = dump(&[], &[]);
-    assert_eq!(dumped(&out, "format"), "\"jsonl\"");
-    assert_eq!(dumped(&out, "fail-on"), "\"never\"");
-    // Environment over file.
-    let env = [
-        ("CLAIMCHECK_FORMAT", "json"),
-        ("CLAIMCHECK_FAIL_ON", "unverified"),
-    ];
-    let out = dump(&[], &env);
-    assert_eq!(dumped(&out, "format"), "\"json\"");
-    assert_eq!(dumped(&out, "fail-on"), "\"unverified\"");
-    // Flags over environment.
-    let out = dump(&["--format", "github", "--fail-on", "contradicted"], &env);
-    assert_eq!(dumped(&out, "format"), "\"github\"");
-    assert_eq!(dumped(&out, "fail-on"), "\"contradicted\"");
-    // --corpus over the file's corpus.
-    let out = dump(&["--corpus", "elsewhere"], &[]);
-    assert_eq!(dumped(&out, "corpus"), "[\"elsewhere\"]");
-    // Defaults where nothing is said.
-    let out = dump(&["--isolated"], &[]);
-    assert_eq!(dumped(&out, "format"), "\"text\"");
-    assert_eq!(dumped(&out, "fail-on"), "\"contradicted\"");
-    assert_eq!(dumped(&out, "corpus"), "[]");
-
-    // The merged settings drive the run: fail-on = "never" from the file passes...
-    let (code, _, _) = run(&r, &["check", "drafts/talks.md"]);
-    assert_eq!(code, 0);
-    // ...and the environment overrides it.
-    let (code, _, _) = run_env(
-        &r,
-        &["check", "drafts/talks.md"],
-        &[("CLAIMCHECK_FAIL_ON", "contradicted")],
-    );
-    assert_eq!(code, 1);
-    let (code, _, err) = run_env(
-        &r,
-        &["check", "drafts/talks.md"],
-        &[("CLAIMCHECK_FAIL_ON", "sometimes")],
-    );
-    assert_eq!(code, 2);
-    assert!(err.contains("sometimes"), "{err}");
-}
-
-#[test]
-fn config_flag_environment_and_isolated() {
-    let dir = repo("format = \"jsonl\"\n");
-    let r = dir.path().join("repo");
-    std::fs::create_dir(r.join("ci")).unwrap();
-    std::fs::write(
-        r.join("ci/strict.toml"),
-        "fail-on = \"unverified\"\ncorpus = [\"../sources\"]\n",
-    )
-    .unwrap();
-    let (_, out, _) = run(
-        &r,
-        &["check", "--dump-config", "--config", "ci/strict.toml"],
-    );
-    assert!(out.contains("# config file: ci/strict.toml"), "{out}");
-    assert_eq!(dumped(&out, "fail-on"), "\"unverified\"");
-    assert_eq!(
-        dumped(&out, "format"),
-        "\"text\"",
-        "only the named file is read"
-    );
-    assert_eq!(
-        dumped(&out, "corpus"),
-        "[\"sources\"]",
-        "relative to the file"
-    );
-    let (_, out, _) = run_env(
-        &r,
-        &["check", "--dump-config"],
-        &[("CLAIMCHECK_CONFIG", "ci/strict.toml")],
-    );
-    assert_eq!(dumped(&out, "fail-on"), "\"unverified\"");
-    let (_, out, _) = run_env(
-        &r,
-        &["check", "--dump-config", "--isolated"],
-        &[("CLAIMCHECK_CONFIG", "ci/strict.toml")],
-    );
-    assert!(out.contains("# config file: none"), "{out}");
-    assert_eq!(dumped(&out, "fail-on"), "\"contradicted\"");
-    let (code, _, err) = run(
-        &r,
-        &["check", "--dump-config", "--config", "ci/missing.toml"],
-    );
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("ci/missing.toml") && err.contains("not found"),
-        "{err}"
-    );
-}
-
-#[test]
-fn dump_config_prints_every_setting() {
+fn the_dump_is_itself_a_valid_config_file() {
     let dir = repo(
         "corpus = [\"sources\", \"https://example.org/wire.html\"]\n\
          [publisher]\nname = \"Meridian Fact Desk\"\nurl = \"https://meridian.example\"\n\
@@ -213,8 +65,6 @@ fn dump_config_prints_every_setting() {
     );
     let (code, out, err) = run(&dir.path().join("repo"), &["check", "--dump-config"]);
     assert_eq!(code, 0, "{err}");
-    insta::assert_snapshot!("dump_config", out);
-    // What it prints is itself a valid config file.
     let body: String = out
         .lines()
         .filter(|l| !l.starts_with('#'))
@@ -226,64 +76,11 @@ fn dump_config_prints_every_setting() {
         Some(0.7)
     );
     assert_eq!(parsed["thresholds"]["candidates"].as_integer(), Some(12));
-}
-
-#[test]
-fn bad_config_files_are_clear_errors() {
-    for (config, needles) in [
-        (
-            "fail_on = \"never\"\n",
-            &["claimcheck.toml:1", "fail_on", "unknown field"][..],
-        ),
-        (
-            "[thresholds]\nsupport = 0.5\n",
-            &["claimcheck.toml:2", "thresholds.support"],
-        ),
-        (
-            "fail-on = \"sometimes\"\n",
-            &["claimcheck.toml:1", "fail-on", "sometimes"],
-        ),
-        (
-            "format = \"pdf\"\n",
-            &["claimcheck.toml:1", "format", "pdf"],
-        ),
-        ("corpus = \"sources\"\n", &["claimcheck.toml:1", "corpus"]),
-        (
-            "[thresholds]\nsupport-coverage = 1.5\n",
-            &["claimcheck.toml:2", "support-coverage", "0 to 1"],
-        ),
-        (
-            "[thresholds]\ncandidates = 0\n",
-            &["claimcheck.toml:2", "candidates"],
-        ),
-        (
-            "[publisher]\nurl = \"meridian.example\"\n",
-            &["claimcheck.toml:2", "url", "https://"],
-        ),
-        (
-            "[ignore]\npatterns = [\"(unclosed\"]\n",
-            &["claimcheck.toml:2", "patterns", "regular expression"],
-        ),
-        (
-            "[ignore]\nclaims = [\"six leaders\"]\n",
-            &["claimcheck.toml:2", "claims", "claim id"],
-        ),
-        ("fail-on = \n", &["claimcheck.toml:1"]),
-    ] {
-        let dir = repo(config);
-        let r = dir.path().join("repo");
-        for args in [
-            &["check", "--dump-config"][..],
-            &["check", "drafts/talks.md", "--corpus", "sources"],
-        ] {
-            let (code, out, err) = run(&r, args);
-            assert_eq!(code, 2, "{config}: {out}{err}");
-            assert!(out.is_empty());
-            for n in needles {
-                assert!(err.contains(n), "{config}: expected '{n}' in {err}");
-            }
-        }
-    }
+    // Read back as claimcheck.toml, it is accepted and dumps the same settings.
+    std::fs::write(dir.path().join("repo/claimcheck.toml"), &body).unwrap();
+    let (code, again, err) = run(&dir.path().join("repo"), &["check", "--dump-config"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(again, out);
 }
 
 #[test]

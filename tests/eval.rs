@@ -1,32 +1,20 @@
 //! `claimcheck eval`: the contract, bad input, and the quality floor on real data.
 
+mod common;
+
 use std::path::PathBuf;
 
-use assert_cmd::Command;
+use common::{cmd, root};
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn datasets() -> Option<PathBuf> {
     let p = root().join("../shared/datasets");
     p.is_dir().then_some(p)
 }
 
+/// `claimcheck eval ARGS` in the crate root.
 fn eval(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("claimcheck")
-        .unwrap()
-        .current_dir(root())
-        .arg("eval")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    common::capture(cmd().arg("eval").args(args))
 }
 
 const SMALL: &str = r#"{"id": "a", "claim": "Seven European leaders joined Zelensky at the White House on Monday.", "evidence": [{"source": "s1", "text": "On Monday, seven European leaders joined Zelensky at the White House. The weather was fine."}], "label": "supported", "orig_label": "agree"}

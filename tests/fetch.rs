@@ -1,23 +1,22 @@
 //! Fetching over HTTP, against real servers the tests start on 127.0.0.1 (wiremock, and a
 //! small counting server for the concurrency limits). No test touches any other address.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use claimcheck::fetch::{CacheStatus, FetchError, Fetcher};
+use common::root;
 use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// The one non-public address the tests may reach: the servers they start.
 fn loopback() -> ipnet::IpNet {
@@ -555,11 +554,10 @@ async fn twenty_urls_at_once_respect_the_per_host_limit() {
 
 // ---------------------------------------------------------------- the command line
 
+/// [`common::cmd`] without a cache folder or a proxy from the caller's environment.
 fn cmd() -> Command {
-    let mut c = Command::cargo_bin("claimcheck").expect("binary");
-    c.current_dir(root())
-        .env_remove("NO_COLOR")
-        .env_remove("CLAIMCHECK_CACHE_DIR");
+    let mut c = common::cmd();
+    c.env_remove("CLAIMCHECK_CACHE_DIR");
     // Loopback only: no proxy may carry the test traffic elsewhere.
     for var in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"] {
         c.env_remove(var).env_remove(var.to_ascii_lowercase());
@@ -574,12 +572,7 @@ fn run(args: &[&str]) -> (i32, String, String) {
     if matches!(args.first(), Some(&"fetch") | Some(&"check")) {
         c.args(["--allow-address", "127.0.0.1"]);
     }
-    let out = c.output().expect("runs");
-    (
-        out.status.code().expect("exit code"),
-        String::from_utf8(out.stdout).expect("utf-8 stdout"),
-        String::from_utf8(out.stderr).expect("utf-8 stderr"),
-    )
+    common::capture(&mut c)
 }
 
 fn content_type_of(file: &Path) -> &'static str {

@@ -1,39 +1,26 @@
 //! The bundled example end to end: the reviewed claim set, the gold verdicts, the
 //! JSON contract, snapshots of both formats, and the user's seed article.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::{ARTICLE, SOURCES, root};
 use serde::Deserialize;
 use serde_json::Value;
 
-const ARTICLE: &str = "fixtures/articles/white-house-talks.md";
-const SOURCES: &str = "fixtures/sources";
 const CLAIMS: &str = "claims/white-house-talks.claims.json";
 const GOLD: &str = "claims/white-house-talks.gold.toml";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn shared() -> Option<PathBuf> {
     let p = root().join("../shared");
     p.is_dir().then_some(p)
 }
 
+/// `claimcheck ARGS` in the crate root: (exit code, stdout).
 fn claimcheck(args: &[&str]) -> (i32, String) {
-    let out = Command::cargo_bin("claimcheck")
-        .unwrap()
-        .current_dir(root())
-        .args(args)
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
+    let (code, out, _) = common::run(args);
+    (code, out)
 }
 
 fn report() -> Value {

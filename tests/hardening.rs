@@ -3,45 +3,15 @@
 //! corpus holds can forge terminal or CI output. Each test is one row of what an
 //! attacker tried; none touches the network.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-const ARTICLE: &str = "fixtures/articles/white-house-talks.md";
-const SOURCES: &str = "fixtures/sources";
-
-fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("claimcheck")
-        .expect("binary")
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .env_remove("CLAIMCHECK_CONFIG")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.code().expect("exit code"),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    run_in(&root(), args)
-}
+use common::{ARTICLE, SOURCES, abs, cmd_in, run, run_in};
 
 /// A claim every test corpus below can state.
 const LEEDS: &str = "The council approved 40 new homes in Leeds on Monday.\n";
-
-fn abs(rel: &str) -> String {
-    root().join(rel).display().to_string()
-}
 
 // ---------------------------------------------------------------- outputs
 
@@ -181,9 +151,7 @@ fn a_claim_set_cannot_embed_the_environment_or_read_a_device() {
     let sources = abs(SOURCES);
     for target in ["/proc/self/environ", "/dev/zero"] {
         let set = claimset_naming(dir.path(), target);
-        let out = Command::cargo_bin("claimcheck")
-            .unwrap()
-            .current_dir(dir.path())
+        let out = cmd_in(dir.path())
             .env("CLAIMCHECK_TEST_SECRET", "hunter2-do-not-print")
             .args([
                 "check",
@@ -484,9 +452,7 @@ fn the_step_summary_shows_markdown_from_a_claim_as_text() {
     )
     .unwrap();
     let summary = d.join("summary.md");
-    let out = Command::cargo_bin("claimcheck")
-        .unwrap()
-        .current_dir(d)
+    let out = cmd_in(d)
         .env("GITHUB_STEP_SUMMARY", &summary)
         .args([
             "check",

@@ -1,4 +1,8 @@
-//! No input makes the pipeline panic: random text, markup and bytes through every stage.
+//! No input makes the pipeline panic: generated text, markup and bytes through every
+//! stage. The inputs come from `proptest`, so a failure is shrunk to a small input
+//! before it is reported. The seed is fixed, so every run (and CI) tries the same
+//! inputs; set `PROPTEST_RNG_SEED` to explore others. Nothing is written to
+//! `proptest-regressions/`: a failure found this way belongs in a unit test.
 
 use claimcheck::align::Aligner;
 use claimcheck::check;
@@ -7,16 +11,23 @@ use claimcheck::index::Bm25;
 use claimcheck::ingest::{self, Format};
 use claimcheck::text;
 use claimcheck::verdict::Verifier;
+use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 
-/// A deterministic generator, so a failure reproduces.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
+/// `cases` inputs from a fixed seed (unless `PROPTEST_RNG_SEED` says otherwise), and no
+/// regression files.
+fn config(cases: u32) -> ProptestConfig {
+    let base = ProptestConfig::default();
+    let rng_seed = if std::env::var_os("PROPTEST_RNG_SEED").is_some() {
+        base.rng_seed
+    } else {
+        RngSeed::Fixed(0x1234_5678_9abc_def1)
+    };
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        rng_seed,
+        ..base
     }
 }
 
@@ -76,58 +87,64 @@ const PIECES: &[&str] = &[
     "U.K",
 ];
 
-fn random_text(rng: &mut Rng, len: usize) -> String {
-    let mut s = String::new();
-    for _ in 0..len {
-        s.push_str(PIECES[(rng.next() % PIECES.len() as u64) as usize]);
-        if rng.next().is_multiple_of(3) {
-            s.push(' ');
-        }
-    }
-    s
+/// Text of 1 to `max` pieces, each maybe followed by a space.
+fn news_text(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec((prop::sample::select(PIECES), any::<bool>()), 1..=max).prop_map(
+        |parts| {
+            let mut s = String::new();
+            for (piece, space) in parts {
+                s.push_str(piece);
+                if space {
+                    s.push(' ');
+                }
+            }
+            s
+        },
+    )
 }
 
-#[test]
-fn random_text_never_panics() {
-    let mut rng = Rng(0x1234_5678_9abc_def1);
-    for round in 0..300 {
-        let a = random_text(&mut rng, (round % 40) + 1);
-        let b = random_text(&mut rng, (round % 30) + 1);
+proptest! {
+    #![proptest_config(config(96))]
+
+    #[test]
+    fn generated_text_never_panics(a in news_text(40), b in news_text(30)) {
         let ta = text::tokenize(&a);
         let tb = text::tokenize(&b);
         for t in ta.iter().chain(&tb) {
-            assert!(t.start <= t.end);
+            prop_assert!(t.start <= t.end);
         }
         let _ = Aligner::default().align(&a, &ta, &b, &tb);
         for format in [Format::Text, Format::Markdown, Format::Html] {
             // A NUL piece makes the text look binary: that is a clean error.
             let Ok(doc) = ingest::from_bytes("random", a.as_bytes(), Some(format)) else {
-                assert!(a.contains('\u{0}'));
+                prop_assert!(a.contains('\u{0}'), "{format:?}: refused text without a NUL");
                 continue;
             };
             let claims = check::extract(&doc);
             for c in &claims.claims {
-                assert!(c.location.byte_start <= c.location.byte_end);
-                assert!(c.location.byte_end <= doc.raw.len());
+                prop_assert!(c.location.byte_start <= c.location.byte_end);
+                prop_assert!(c.location.byte_end <= doc.raw.len());
             }
             let corpus = Corpus::from_texts([("b", b.as_str()), ("a", a.as_str())]);
             let index = Bm25::new(&corpus.sentences);
             for c in &claims.claims {
                 let v = Verifier::default().verify(&c.text, &corpus, &index);
-                assert!((0.0..=1.0).contains(&v.confidence));
+                prop_assert!((0.0..=1.0).contains(&v.confidence), "{}", v.confidence);
             }
         }
     }
 }
 
-#[test]
-fn random_bytes_are_errors_or_documents() {
-    let mut rng = Rng(0xfeed_f00d_dead_beef);
-    for _ in 0..200 {
-        let len = (rng.next() % 300) as usize;
-        let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn arbitrary_bytes_are_errors_or_documents(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
         if let Ok(doc) = ingest::from_bytes("bytes", &bytes, None) {
-            let _ = check::extract(&doc);
+            let claims = check::extract(&doc);
+            for c in &claims.claims {
+                prop_assert!(c.location.byte_end <= doc.raw.len());
+            }
         }
     }
 }
