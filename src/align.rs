@@ -13,6 +13,7 @@ use serde::Serialize;
 use similar::Algorithm;
 
 use crate::text::{self, Family, Kind, Token};
+use crate::thesaurus;
 
 /// One run of the word diff.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -581,14 +582,19 @@ impl Aligner {
         // Plain content words (not names, values or reporting verbs): what the claim
         // says happened. Names alone ("the US and Europe") make a topic, not a fact.
         let (mut p_total, mut p_found) = (0usize, 0usize);
+        // Words each side says in other words (WordNet synonyms and hypernyms).
+        // A word the other side states as written is spoken for: it does not also
+        // stand for another word ("controls" states "controller", not "steered").
+        let c_other = said_otherwise(claim, &phrase_groups(evidence, &ck));
+        let e_other = said_otherwise(evidence, &phrase_groups(claim, &ek));
         let mut found_list = Vec::with_capacity(claim.len());
-        for (t, &prefix) in claim.iter().zip(&c_prefix) {
+        for (i, (t, &prefix)) in claim.iter().zip(&c_prefix).enumerate() {
             let w = weight(t, prefix, claim_text);
             let present = w > 0.0
                 && if t.kind.is_value() {
                     value_found(t, evidence)
                 } else {
-                    has(&t.key)
+                    has(&t.key) || c_other[i]
                 };
             found_list.push((w, present));
             if w == 0.0 {
@@ -629,7 +635,7 @@ impl Aligner {
             coverage
         };
         let (mut e_total, mut e_found) = (0.0, 0.0);
-        for (t, &prefix) in evidence.iter().zip(&e_prefix) {
+        for (i, (t, &prefix)) in evidence.iter().zip(&e_prefix).enumerate() {
             let w = weight(t, prefix, evidence_text);
             if w == 0.0 {
                 continue;
@@ -638,7 +644,7 @@ impl Aligner {
             let present = if t.kind.is_value() {
                 claim.iter().any(|c| compatible(&c.kind, &t.kind))
             } else {
-                ck.contains(&t.key.as_str())
+                ck.contains(&t.key.as_str()) || e_other[i]
             };
             if present {
                 e_found += w;
@@ -672,9 +678,10 @@ impl Aligner {
             let candidates: Vec<usize> = evidence
                 .iter()
                 .enumerate()
-                .filter(|(_, e)| {
+                .filter(|&(ei, e)| {
                     comparable(&ct.kind, &e.kind)
                         && !claim.iter().any(|c| compatible(&c.kind, &e.kind))
+                        && in_tally(claim_text, claim, ci) == in_tally(evidence_text, evidence, ei)
                 })
                 .map(|(i, _)| i)
                 .collect();
@@ -1080,6 +1087,72 @@ impl Aligner {
 /// to the value and up to two following content words), so the reason reads naturally.
 /// Pairs of values joined by one or two function words ("60 per cent by 2030", "in
 /// 1985 at 3 p.m."): (first, second) token indices.
+/// Is the number at `i` one side of a score or tally ("1-0", "11-1", "2–1")? A tally
+/// is one value: its numbers conflict only with another tally's, never with a count
+/// ("three-time winners" against "beat Inter 1-0").
+fn in_tally(text: &str, tokens: &[Token], i: usize) -> bool {
+    let number = |t: &Token| matches!(t.kind, Kind::Number(_));
+    let dash = |a: &Token, b: &Token| matches!(text.get(a.end..b.start), Some("-" | "–"));
+    number(&tokens[i])
+        && (tokens
+            .get(i + 1)
+            .is_some_and(|n| number(n) && dash(&tokens[i], n))
+            || i.checked_sub(1)
+                .is_some_and(|p| number(&tokens[p]) && dash(&tokens[p], &tokens[i])))
+}
+
+/// A plain word: not a name, value, negation or function word. Only these are said in
+/// other words; a name is matched as written.
+fn plain(t: &Token) -> bool {
+    t.kind == Kind::Word && !t.capital
+}
+
+/// The thesaurus key of the two-word phrase at `i` ("step down", "call off"), when both
+/// are lower-case words (the second may be a function word) and one is plain.
+fn pair_key(tokens: &[Token], i: usize) -> Option<String> {
+    let (a, b) = (tokens.get(i)?, tokens.get(i + 1)?);
+    let word = |t: &Token| matches!(t.kind, Kind::Word | Kind::Stop) && !t.capital;
+    (word(a) && word(b) && (plain(a) || plain(b))).then(|| format!("{} {}", a.key, b.key))
+}
+
+/// Every thesaurus group of the side's plain words and two-word phrases, sorted, but
+/// for the words the other side (`spoken`, its keys) states as written.
+fn phrase_groups(tokens: &[Token], spoken: &[&str]) -> Vec<u32> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if spoken.contains(&t.key.as_str()) {
+            continue;
+        }
+        if plain(t) {
+            out.extend_from_slice(thesaurus::groups(&t.key));
+        }
+        if let Some(k) = pair_key(tokens, i) {
+            out.extend_from_slice(thesaurus::groups(&k));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Per token: does the other side say it in other words, by a word or phrase that
+/// shares one of its `other` groups? A phrase marks both its words.
+fn said_otherwise(tokens: &[Token], other: &[u32]) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    for (i, t) in tokens.iter().enumerate() {
+        if plain(t) && thesaurus::share(thesaurus::groups(&t.key), other) {
+            out[i] = true;
+        }
+        if let Some(k) = pair_key(tokens, i) {
+            if thesaurus::share(thesaurus::groups(&k), other) {
+                out[i] = true;
+                out[i + 1] = true;
+            }
+        }
+    }
+    out
+}
+
 fn bound_values(tokens: &[Token]) -> Vec<(usize, usize)> {
     (0..tokens.len())
         .filter(|&i| tokens[i].kind.is_value())
@@ -1191,14 +1264,27 @@ fn short_form(
 /// "he was denied parole" (refused) and "would not confirm or deny", "neither
 /// confirmed nor denied" (left open) do not.
 fn disputes(tokens: &[Token], i: usize) -> bool {
-    if tokens[i].key != "deni" {
-        return true;
-    }
     let key = |back: usize| i.checked_sub(back).map(|k| tokens[k].key.as_str());
-    let passive = matches!(
-        key(1),
-        Some("was" | "were" | "been" | "be" | "is" | "are" | "get" | "got")
-    );
+    // The auxiliary of a passive may stand one adverb back ("was later dismissed").
+    let aux = |k: Option<&str>| {
+        matches!(
+            k,
+            Some("was" | "were" | "been" | "be" | "is" | "are" | "get" | "got")
+        )
+    };
+    let adverb = i
+        .checked_sub(1)
+        .is_some_and(|k| tokens[k].kind == Kind::Word && tokens[k].key.ends_with("li"));
+    // A passive with no agent or object of the dispute is something done to a person
+    // ("was denied parole", "was later dismissed"), not a dispute of the claim; "was
+    // dismissed as speculation", "was denied by the ministry" still dispute it.
+    let answered = tokens[i + 1..]
+        .iter()
+        .take(2)
+        .any(|t| matches!(t.key.as_str(), "as" | "by"));
+    let passive =
+        (aux(key(1)) || (adverb && aux(key(2))) || (key(1) == Some("later") && aux(key(2))))
+            && !answered;
     let open = matches!(key(1), Some("or" | "nor")) && key(2) == Some("confirm");
     !(passive || open)
 }

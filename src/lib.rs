@@ -29,6 +29,7 @@ pub mod report;
 pub mod segment;
 pub mod sources;
 pub mod text;
+pub mod thesaurus;
 pub mod verdict;
 pub mod versioned;
 

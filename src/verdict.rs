@@ -114,6 +114,17 @@ pub enum Reason {
         support: String,
         conflicts: Vec<Conflict>,
     },
+    /// Sources of equal standing disagree, but the supporting sentence states every
+    /// value of the claim and matches it far more closely (`similarity` against
+    /// `dissent_similarity`, by at least `Verifier::closer_support`): the dispute is
+    /// read as being about another fact.
+    CloserSupport {
+        source: String,
+        similarity: f64,
+        dissent: String,
+        dissent_similarity: f64,
+        conflicts: Vec<Conflict>,
+    },
     /// Sources of equal standing disagree; the dispute wins.
     EqualStanding {
         source: String,
@@ -133,6 +144,10 @@ pub struct Verifier {
     /// Coverage that up to three sentences of one source must reach together to
     /// support a claim that no single sentence states whole.
     pub combine_coverage: f64,
+    /// How much closer than the disputing sentence a sentence stating every value of
+    /// the claim must match it to outweigh a source of equal standing: a dispute from
+    /// a sentence that shares far less with the claim is about another fact.
+    pub closer_support: f64,
 }
 
 impl Default for Verifier {
@@ -142,6 +157,7 @@ impl Default for Verifier {
             candidates: 12,
             max_evidence: 3,
             combine_coverage: 0.6,
+            closer_support: 0.3,
         }
     }
 }
@@ -241,7 +257,7 @@ impl Verifier {
                 .then(b.alignment.similarity.total_cmp(&a.alignment.similarity))
                 .then(a.sentence.cmp(&b.sentence))
         });
-        let mut verdict = decide(evidence, corpus, self.max_evidence);
+        let mut verdict = decide(evidence, corpus, self.max_evidence, self.closer_support);
         if question {
             verdict.reason = Reason::Question;
         }
@@ -368,7 +384,12 @@ fn conflicts_of(e: &Evidence) -> Vec<Conflict> {
 }
 
 /// Decide a verdict from sorted evidence.
-pub fn decide(evidence: Vec<Evidence>, corpus: &Corpus, max_evidence: usize) -> Verdict {
+pub fn decide(
+    evidence: Vec<Evidence>,
+    corpus: &Corpus,
+    max_evidence: usize,
+    closer_support: f64,
+) -> Verdict {
     // A sentence that leaves out the value a contradiction is about does not answer it:
     // "visited on Monday" outweighs "visited", whatever the latter's source.
     let value_dispute = evidence.iter().any(|e| {
@@ -522,6 +543,20 @@ pub fn decide(evidence: Vec<Evidence>, corpus: &Corpus, max_evidence: usize) -> 
                     };
                     let conf = strength(&c, n_contra) * 0.85;
                     (Label::Contradicted, conf, reason, Some(c))
+                }
+                Ordering::Equal
+                    if s.alignment.complete
+                        && s.alignment.similarity >= c.alignment.similarity + closer_support =>
+                {
+                    let reason = Reason::CloserSupport {
+                        source: source_name(corpus, &s),
+                        similarity: s.alignment.similarity,
+                        dissent: source_name(corpus, &c),
+                        dissent_similarity: c.alignment.similarity,
+                        conflicts: conflicts_of(&c),
+                    };
+                    let conf = strength(&s, n_support) * 0.8;
+                    (Label::Supported, conf, reason, Some(s))
                 }
                 Ordering::Equal => {
                     let reason = Reason::EqualStanding {

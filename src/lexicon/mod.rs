@@ -34,6 +34,7 @@ const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
 const UNITS: &str = include_str!("units.tsv");
 const ORDINALS: &str = include_str!("ordinals.tsv");
 const DEMONYMS: &str = include_str!("demonyms.txt");
+const RELATED: &str = include_str!("related.txt");
 
 /// Hedges that mark a claim as hedged (`claims`), in the order a claim lists them.
 pub static CLAIM_HEDGES: LazyLock<Vec<&'static str>> = LazyLock::new(|| with_role(HEDGES, "claim"));
@@ -130,6 +131,13 @@ pub fn is_demonym(word: &str) -> bool {
     static SET: LazyLock<std::collections::HashSet<&'static str>> =
         LazyLock::new(|| rows(DEMONYMS).map(|cols| cols[0]).collect());
     SET.contains(word)
+}
+
+/// Groups of words that may stand for one another (a WordNet synset, or a word and its
+/// direct hypernym, in common senses), each a list of lower-case words, multi-word
+/// lemmas joined by `_`. From WordNet 3.0 by `make-related.py`; `thesaurus` keys them.
+pub fn related_groups() -> impl Iterator<Item = Vec<&'static str>> {
+    rows(RELATED).map(|cols| cols[0].split(' ').collect())
 }
 
 #[cfg(test)]

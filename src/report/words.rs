@@ -97,6 +97,16 @@ pub fn reason(reason: &Reason) -> String {
             conflicts_text(conflicts),
             reliability.as_str()
         ),
+        Reason::CloserSupport {
+            source,
+            similarity,
+            dissent,
+            dissent_similarity,
+            conflicts,
+        } => format!(
+            "stated by {source} (similarity {similarity:.2}); {dissent} differs ({}) in a sentence that matches the claim far less ({dissent_similarity:.2}), so about another fact",
+            conflicts_text(conflicts)
+        ),
         Reason::EqualStanding {
             source,
             support,

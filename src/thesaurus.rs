@@ -1,0 +1,96 @@
+//! Words that may stand for one another, by stem: how a source says a claim's fact in
+//! other words ("raised rates" / "lifted rates", "the ship" / "the vessel", "step
+//! down" / "resign").
+//!
+//! The groups come from WordNet 3.0 (`lexicon/related.txt`): synset members and direct
+//! hypernyms, in the senses WordNet's tagged corpus met first, so a word meets its
+//! common synonyms and not every rare sense. They are keyed here by the same stems the
+//! tokeniser gives (`text::stem`), multi-word lemmas by their stems joined with a
+//! space, so alignment compares a claim key with an evidence key without knowing about
+//! WordNet. Relatedness is not transitive: two keys are related when one group holds
+//! both.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::{lexicon, text};
+
+/// Group numbers per key, sorted.
+static GROUPS: LazyLock<HashMap<String, Vec<u32>>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+    for (i, words) in lexicon::related_groups().enumerate() {
+        for word in words {
+            let key: Vec<String> = word.split('_').map(text::stem).collect();
+            map.entry(key.join(" ")).or_default().push(i as u32);
+        }
+    }
+    for groups in map.values_mut() {
+        groups.sort_unstable();
+        groups.dedup();
+    }
+    map
+});
+
+/// The groups a key (a stem, or stems joined by a space) belongs to; empty for a word
+/// WordNet does not relate to any other.
+pub fn groups(key: &str) -> &'static [u32] {
+    GROUPS.get(key).map_or(&[], Vec::as_slice)
+}
+
+/// Do two sorted group lists share a group?
+pub fn share(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// May one key stand for the other?
+pub fn related(a: &str, b: &str) -> bool {
+    a == b || share(groups(a), groups(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(phrase: &str) -> String {
+        phrase
+            .split(' ')
+            .map(text::stem)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn common_synonyms_and_hypernyms_are_related() {
+        for (a, b) in [
+            ("raised", "lifted"),
+            ("ship", "vessel"),
+            ("quake", "earthquake"),
+            ("ended", "finished"),
+            ("called off", "cancelled"),
+            ("step down", "quit"),
+            ("won", "wins"),
+        ] {
+            assert!(related(&key(a), &key(b)), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn opposites_and_strangers_are_not() {
+        for (a, b) in [
+            ("won", "lost"),
+            ("rose", "fell"),
+            ("ship", "bridge"),
+            ("raised", "cut"),
+        ] {
+            assert!(!related(&key(a), &key(b)), "{a} / {b}");
+        }
+    }
+}
