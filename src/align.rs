@@ -136,6 +136,10 @@ pub const MAX_DIFF_TOKENS: usize = 200;
 /// about the same people, not the same fact.
 const PREDICATE_SHARE: f64 = 0.25;
 
+/// What a word the evidence says in other words (`thesaurus`) counts towards coverage,
+/// against the word itself.
+const OTHER_WORDS: f64 = 0.6;
+
 /// Anchor share enough for a refutation word within [`REFUTE_WINDOW`] words of a word
 /// the claim shares ([`Aligner::refute_anchor`] is enough anywhere in the sentence).
 const REFUTE_ANCHOR_NEAR: f64 = 0.2;
@@ -581,7 +585,7 @@ impl Aligner {
         let (mut total, mut found, mut a_total, mut a_found) = (0.0, 0.0, 0.0, 0.0);
         // Plain content words (not names, values or reporting verbs): what the claim
         // says happened. Names alone ("the US and Europe") make a topic, not a fact.
-        let (mut p_total, mut p_found) = (0usize, 0usize);
+        let (mut p_total, mut p_found) = (0usize, 0.0f64);
         // Words each side says in other words (WordNet synonyms and hypernyms).
         // A word the other side states as written is spoken for: it does not also
         // stand for another word ("controls" states "controller", not "steered").
@@ -601,12 +605,16 @@ impl Aligner {
                 continue;
             }
             total += w;
-            if present {
-                found += w;
-            }
+            // A word said in other words states less surely than the word itself.
+            let share = match present {
+                false => 0.0,
+                true if t.kind.is_value() || has(&t.key) => 1.0,
+                true => OTHER_WORDS,
+            };
+            found += share * w;
             if w == 1.0 && t.kind == Kind::Word {
                 p_total += 1;
-                p_found += usize::from(present);
+                p_found += if present { 1.0 } else { 0.0 };
             }
             if !t.kind.is_value() && t.kind != Kind::Negation {
                 a_total += w;
@@ -619,7 +627,7 @@ impl Aligner {
                 p_total += 1;
                 if present {
                     a_found += 1.0;
-                    p_found += 1;
+                    p_found += 1.0;
                 }
             }
         }
@@ -628,7 +636,7 @@ impl Aligner {
         let enough = found >= 2.0 || coverage >= 0.5;
         let found_list_for_anchor = found_list.clone();
         let found = found_list;
-        let predicate_found = p_total == 0 || p_found as f64 >= PREDICATE_SHARE * p_total as f64;
+        let predicate_found = p_total == 0 || p_found >= PREDICATE_SHARE * p_total as f64;
         let anchor = if a_total > 0.0 {
             a_found / a_total
         } else {

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use crate::corpus::EvidenceSentence;
 use crate::text::{self, Token};
+use crate::thesaurus;
 
 /// One retrieved sentence and why it scored.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +28,11 @@ pub trait Retriever: Sync {
     /// The best `k` sentences for the query tokens, best first (ties by sentence order).
     fn search(&self, query: &[Token], k: usize) -> Vec<Hit>;
 }
+
+/// Weight of a word that says a query word in other words, against the word itself.
+const OTHER_WORDS: f32 = 0.4;
+/// Other words looked up per query word, at most.
+const ALTERNATIVES: usize = 24;
 
 /// A term's postings: (sentence, term frequency), in sentence order.
 type Postings = Vec<(u32, u16)>;
@@ -96,9 +102,30 @@ impl Retriever for Bm25 {
         let mut terms: Vec<&str> = text::index_terms(query).collect();
         terms.sort_unstable();
         terms.dedup();
+        // A plain word also finds the sentences that say it in other words (WordNet,
+        // see `thesaurus`), at a fraction of its weight, so that "lifted rates" is a
+        // candidate for "raised rates".
+        let plain: Vec<&str> = query
+            .iter()
+            .filter(|t| t.kind == text::Kind::Word && !t.capital)
+            .map(|t| t.key.as_str())
+            .collect();
+        let mut others: Vec<&str> = plain
+            .iter()
+            .flat_map(|k| thesaurus::alternatives(k, ALTERNATIVES))
+            .filter(|k| terms.binary_search(k).is_err())
+            .collect();
+        others.sort_unstable();
+        others.dedup();
         let lists: Vec<(&str, &Postings, f32)> = terms
             .iter()
-            .filter_map(|t| self.postings.get(*t).map(|l| (*t, l, self.idf_of(l.len()))))
+            .map(|t| (*t, 1.0))
+            .chain(others.iter().map(|t| (*t, OTHER_WORDS)))
+            .filter_map(|(t, w)| {
+                self.postings
+                    .get(t)
+                    .map(|l| (t, l, w * self.idf_of(l.len())))
+            })
             .collect();
         // Dense accumulators: one float per sentence, and the list of those touched.
         let mut scores = vec![0f32; self.lengths.len()];

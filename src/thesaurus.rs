@@ -31,6 +31,38 @@ static GROUPS: LazyLock<HashMap<String, Vec<u32>>> = LazyLock::new(|| {
     map
 });
 
+/// Keys per group, sorted: the way back from a group to its words.
+static MEMBERS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut members: Vec<Vec<&'static str>> = Vec::new();
+    for (key, groups) in GROUPS.iter() {
+        for &g in groups {
+            let g = g as usize;
+            if members.len() <= g {
+                members.resize(g + 1, Vec::new());
+            }
+            members[g].push(key.as_str());
+        }
+    }
+    for m in &mut members {
+        m.sort_unstable();
+    }
+    members
+});
+
+/// The single-word keys that may stand for `key`, sorted and without `key`, at most
+/// `limit` of them (a word of many senses would otherwise bring half the language).
+pub fn alternatives(key: &str, limit: usize) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = groups(key)
+        .iter()
+        .flat_map(|&g| MEMBERS.get(g as usize).into_iter().flatten().copied())
+        .filter(|k| *k != key && !k.contains(' '))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out.truncate(limit);
+    out
+}
+
 /// The groups a key (a stem, or stems joined by a space) belongs to; empty for a word
 /// WordNet does not relate to any other.
 pub fn groups(key: &str) -> &'static [u32] {
@@ -80,6 +112,15 @@ mod tests {
         ] {
             assert!(related(&key(a), &key(b)), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn alternatives_lead_back_to_the_words_of_a_group() {
+        let alt = alternatives(&key("raised"), 64);
+        assert!(alt.contains(&key("lift").as_str()), "{alt:?}");
+        assert!(!alt.contains(&key("raised").as_str()));
+        assert!(alternatives(&key("get"), 5).len() <= 5);
+        assert!(alt.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
