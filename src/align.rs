@@ -563,7 +563,12 @@ impl Aligner {
 
         // Coverage and anchor.
         // A name the sentence refers back to is one it states.
-        let has = |key: &str| ek.contains(&key) || context.contains(&key);
+        // An irregular form is its lemma's word: "had sent" states "send".
+        let e_lemmas: Vec<&str> = ek.iter().map(|k| thesaurus::lemma(k)).collect();
+        let c_lemmas: Vec<&str> = ck.iter().map(|k| thesaurus::lemma(k)).collect();
+        let has = |key: &str| {
+            ek.contains(&key) || context.contains(&key) || e_lemmas.contains(&thesaurus::lemma(key))
+        };
         let c_prefix = name_prefixes(claim_text, claim);
         let e_prefix = name_prefixes(evidence_text, evidence);
         // A name the claim is about (the last word of a capitalised run) that the
@@ -652,7 +657,9 @@ impl Aligner {
             let present = if t.kind.is_value() {
                 claim.iter().any(|c| compatible(&c.kind, &t.kind))
             } else {
-                ck.contains(&t.key.as_str()) || e_other[i]
+                ck.contains(&t.key.as_str())
+                    || c_lemmas.contains(&thesaurus::lemma(&t.key))
+                    || e_other[i]
             };
             if present {
                 e_found += w;
@@ -1316,8 +1323,20 @@ fn negated_word(tokens: &[Token], neg: usize) -> Option<usize> {
 /// The other side's wording of the word a negation applies to. `None` when the other
 /// side does not say that word at all: then the negation is about something else.
 fn counterpart(text: &str, tokens: &[Token], other: &[Token], neg: usize) -> Option<String> {
-    let word = &other[negated_word(other, neg)?];
-    let t = tokens.iter().find(|t| t.key == word.key)?;
+    let w = negated_word(other, neg)?;
+    let said = |w: usize| {
+        let lemma = thesaurus::lemma(&other[w].key);
+        tokens.iter().find(|t| thesaurus::lemma(&t.key) == lemma)
+    };
+    // A verb this side does not say may take the one it governs: "never managed to
+    // send" denies the sending that "had sent" states.
+    let t = said(w).or_else(|| {
+        let governed = (other.get(w + 1)?.key == "to"
+            && other.get(w + 2)?.kind == Kind::Word
+            && !other[w + 2].capital)
+            .then_some(w + 2)?;
+        said(governed)
+    })?;
     text.get(t.start..t.end).map(str::to_string)
 }
 

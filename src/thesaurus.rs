@@ -1,4 +1,4 @@
-//! Words that may stand for one another, by stem: how a source says a claim's fact in
+//! Words that may stand for one another, by stem, and the lemma of irregular forms: how a source says a claim's fact in
 //! other words ("raised rates" / "lifted rates", "the ship" / "the vessel", "step
 //! down" / "resign").
 //!
@@ -63,6 +63,21 @@ pub fn alternatives(key: &str, limit: usize) -> Vec<&'static str> {
     out
 }
 
+/// The lemma's key per key of an irregular form ("sent" -> "send", "won" -> "win"),
+/// where the stemmer does not give them one key already.
+static LEMMAS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    lexicon::irregular_forms()
+        .map(|(form, lemma)| (text::stem(form), text::stem(lemma)))
+        .filter(|(form, lemma)| form != lemma)
+        .collect()
+});
+
+/// The key of the word's lemma: `key` itself unless it is an irregular form's, so
+/// that "sent" and "send", "won" and "wins" are one word.
+pub fn lemma(key: &str) -> &str {
+    LEMMAS.get(key).map_or(key, String::as_str)
+}
+
 /// The groups a key (a stem, or stems joined by a space) belongs to; empty for a word
 /// WordNet does not relate to any other.
 pub fn groups(key: &str) -> &'static [u32] {
@@ -121,6 +136,14 @@ mod tests {
         assert!(!alt.contains(&key("raised").as_str()));
         assert!(alternatives(&key("get"), 5).len() <= 5);
         assert!(alt.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn irregular_forms_lead_to_their_lemma() {
+        assert_eq!(lemma(&key("sent")), key("send"));
+        assert_eq!(lemma(&key("won")), key("wins"));
+        assert_eq!(lemma(&key("children")), key("child"));
+        assert_eq!(lemma(&key("raised")), key("raised"));
     }
 
     #[test]

@@ -35,6 +35,7 @@ const UNITS: &str = include_str!("units.tsv");
 const ORDINALS: &str = include_str!("ordinals.tsv");
 const DEMONYMS: &str = include_str!("demonyms.txt");
 const RELATED: &str = include_str!("related.txt");
+const FORMS: &str = include_str!("forms.txt");
 
 /// Hedges that mark a claim as hedged (`claims`), in the order a claim lists them.
 pub static CLAIM_HEDGES: LazyLock<Vec<&'static str>> = LazyLock::new(|| with_role(HEDGES, "claim"));
@@ -140,6 +141,15 @@ pub fn related_groups() -> impl Iterator<Item = Vec<&'static str>> {
     rows(RELATED).map(|cols| cols[0].split(' ').collect())
 }
 
+/// Irregular forms of verbs and nouns with their lemma (("sent", "send"), ("won",
+/// "win"), ("women", "woman")). From WordNet 3.0 by `make-forms.py`.
+pub fn irregular_forms() -> impl Iterator<Item = (&'static str, &'static str)> {
+    rows(FORMS).map(|cols| match cols[..] {
+        [form, lemma] => (form, lemma),
+        _ => panic!("form<TAB>lemma: {cols:?}"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,6 +201,7 @@ mod tests {
             ("units", UNITS),
             ("ordinals", ORDINALS),
             ("demonyms", DEMONYMS),
+            ("forms", FORMS),
         ] {
             let mut seen = std::collections::HashSet::new();
             for cols in rows(data) {
