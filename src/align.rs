@@ -145,50 +145,6 @@ const OTHER_WORDS: f64 = 0.6;
 const REFUTE_ANCHOR_NEAR: f64 = 0.2;
 const REFUTE_WINDOW: usize = 5;
 
-const ANTONYMS: &[(&str, &str)] = &[
-    ("rose", "fell"),
-    ("rise", "fall"),
-    ("increas", "decreas"),
-    ("won", "lost"),
-    ("win", "lose"),
-    ("approv", "reject"),
-    ("confirm", "deni"),
-    ("accept", "refus"),
-    ("accept", "reject"),
-    ("allow", "ban"),
-    ("higher", "lower"),
-    ("more", "fewer"),
-    ("gain", "lost"),
-    ("open", "close"),
-    ("support", "oppos"),
-    ("agre", "disagre"),
-    ("pass", "fail"),
-    ("start", "end"),
-    ("arriv", "left"),
-    ("rais", "cut"),
-    ("up", "down"),
-    ("expand", "shrank"),
-    ("grew", "shrank"),
-    ("success", "fail"),
-    ("true", "fals"),
-    ("alive", "dead"),
-    ("optimist", "pessimist"),
-    ("increas", "cut"),
-    ("attend", "skip"),
-];
-
-fn antonym_of(stem: &str) -> impl Iterator<Item = &'static str> + '_ {
-    ANTONYMS.iter().filter_map(move |(a, b)| {
-        if *a == stem {
-            Some(*b)
-        } else if *b == stem {
-            Some(*a)
-        } else {
-            None
-        }
-    })
-}
-
 /// Stems of words that call a statement false.
 const REFUTATION: &[&str] = &[
     "hoax",
@@ -923,11 +879,18 @@ impl Aligner {
             if ct.kind != Kind::Word {
                 continue;
             }
-            for anti in antonym_of(&ct.key) {
-                if ek.contains(&anti)
-                    && !ek.contains(&ct.key.as_str())
-                    && !ck.contains(&anti)
-                    && let Some(ei) = ek.iter().position(|k| *k == anti)
+            // Antonyms from WordNet and a few by hand (`lexicon/antonyms.tsv`), read by
+            // lemma: "won" against "lost".
+            let lemma = thesaurus::lemma(&ct.key);
+            for anti in thesaurus::antonyms(lemma) {
+                let anti = anti.as_str();
+                if e_lemmas.contains(&anti)
+                    && !e_lemmas.contains(&lemma)
+                    && !c_lemmas.contains(&anti)
+                    && let Some(ei) = e_lemmas.iter().position(|k| *k == anti)
+                    && !of_another(evidence, ei, &ck)
+                    && !negated(evidence, ei)
+                    && !negated(claim, ci)
                 {
                     conflicts.push(Conflict {
                         kind: ConflictKind::Antonym,
@@ -1114,6 +1077,36 @@ fn in_tally(text: &str, tokens: &[Token], i: usize) -> bool {
             .is_some_and(|n| number(n) && dash(&tokens[i], n))
             || i.checked_sub(1)
                 .is_some_and(|p| number(&tokens[p]) && dash(&tokens[p], &tokens[i])))
+}
+
+/// Is the word at `i` negated by a negation right before it ("without losing a match"
+/// says no loss: it agrees with "won", it does not deny it)?
+fn negated(tokens: &[Token], i: usize) -> bool {
+    tokens[i.saturating_sub(2)..i]
+        .iter()
+        .any(|t| t.kind == Kind::Negation)
+}
+
+/// Is the word at `i` said of a party or thing the claim never names? The name right
+/// after it (its object: "losing to Real Madrid") or, failing that, the nearest name
+/// before it within a few words (its subject: "Tice lost"), when the claim's keys `ck`
+/// do not hold it. An antonym said of someone else contradicts nothing.
+fn of_another(tokens: &[Token], i: usize, ck: &[&str]) -> bool {
+    let name = |t: &&Token| t.kind == Kind::Word;
+    // Past a score or figure: "lose 1-0 to Chelsea".
+    let after = tokens[i + 1..]
+        .iter()
+        .filter(|t| !t.kind.is_value())
+        .take(3)
+        .find(|t| t.kind == Kind::Word);
+    if let Some(t) = after.filter(|t| t.capital && name(t)) {
+        return !ck.contains(&t.key.as_str());
+    }
+    tokens[i.saturating_sub(6)..i]
+        .iter()
+        .rev()
+        .find(|t| t.capital && name(t))
+        .is_some_and(|t| !ck.contains(&t.key.as_str()))
 }
 
 /// A plain word: not a name, value, negation or function word. Only these are said in

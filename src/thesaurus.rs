@@ -78,6 +78,27 @@ pub fn lemma(key: &str) -> &str {
     LEMMAS.get(key).map_or(key, String::as_str)
 }
 
+/// The antonyms' lemma keys per lemma key, both ways.
+static ANTONYMS: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    for (a, b) in lexicon::antonym_pairs() {
+        let (a, b) = (text::stem(a), text::stem(b));
+        let (a, b) = (lemma(&a).to_string(), lemma(&b).to_string());
+        map.entry(a.clone()).or_default().push(b.clone());
+        map.entry(b).or_default().push(a);
+    }
+    for v in map.values_mut() {
+        v.sort_unstable();
+        v.dedup();
+    }
+    map
+});
+
+/// The lemma keys of the words that deny `lemma_key` ("win" gives "lose").
+pub fn antonyms(lemma_key: &str) -> &'static [String] {
+    ANTONYMS.get(lemma_key).map_or(&[], Vec::as_slice)
+}
+
 /// The groups a key (a stem, or stems joined by a space) belongs to; empty for a word
 /// WordNet does not relate to any other.
 pub fn groups(key: &str) -> &'static [u32] {
@@ -144,6 +165,15 @@ mod tests {
         assert_eq!(lemma(&key("won")), key("wins"));
         assert_eq!(lemma(&key("children")), key("child"));
         assert_eq!(lemma(&key("raised")), key("raised"));
+    }
+
+    #[test]
+    fn antonyms_are_read_by_lemma() {
+        let of = |w: &str| antonyms(lemma(&key(w)));
+        assert!(of("won").contains(&key("lose")));
+        assert!(of("rose").contains(&key("fall")));
+        assert!(of("rejected").contains(&key("accept")));
+        assert!(of("ship").is_empty());
     }
 
     #[test]

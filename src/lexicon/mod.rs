@@ -36,6 +36,7 @@ const ORDINALS: &str = include_str!("ordinals.tsv");
 const DEMONYMS: &str = include_str!("demonyms.txt");
 const RELATED: &str = include_str!("related.txt");
 const FORMS: &str = include_str!("forms.txt");
+const ANTONYMS: &str = include_str!("antonyms.tsv");
 
 /// Hedges that mark a claim as hedged (`claims`), in the order a claim lists them.
 pub static CLAIM_HEDGES: LazyLock<Vec<&'static str>> = LazyLock::new(|| with_role(HEDGES, "claim"));
@@ -147,6 +148,15 @@ pub fn irregular_forms() -> impl Iterator<Item = (&'static str, &'static str)> {
     rows(FORMS).map(|cols| match cols[..] {
         [form, lemma] => (form, lemma),
         _ => panic!("form<TAB>lemma: {cols:?}"),
+    })
+}
+
+/// Pairs of words that deny each other ("win", "lose"): WordNet 3.0's antonyms in
+/// common senses (`make-antonyms.py`) and a few news pairs by hand.
+pub fn antonym_pairs() -> impl Iterator<Item = (&'static str, &'static str)> {
+    rows(ANTONYMS).map(|cols| match cols[..] {
+        [a, b] => (a, b),
+        _ => panic!("word<TAB>word: {cols:?}"),
     })
 }
 
