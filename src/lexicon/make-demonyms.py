@@ -8,32 +8,14 @@ Asian -> Asia. Oceans and other natural objects are left out: "Atlantic" often s
 for the ocean itself. Such a word is written with a capital but names no one, so alignment does
 not weigh it as a name. Run: python3 src/lexicon/make-demonyms.py > src/lexicon/demonyms.txt
 """
-import re
-import sys
+from wordnet import synsets
 
-WORDNET = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
 LOCATION, OBJECT = 15, 17  # lexicographer files noun.location, noun.object
-
-
-def synsets(path):
-    for line in open(path, encoding="latin-1"):
-        if line.startswith("  "):
-            continue
-        parts = line.split(" | ")[0].split()
-        count = int(parts[3], 16)
-        words = [re.sub(r"\(.*\)$", "", parts[4 + 2 * i]) for i in range(count)]
-        i = 4 + 2 * count
-        pointers = []
-        for _ in range(int(parts[i])):
-            symbol, offset, pos, st = parts[i + 1 : i + 5]
-            pointers.append((symbol, offset, pos, int(st[:2], 16), int(st[2:], 16)))
-            i += 4
-        yield parts[0], int(parts[1]), words, pointers
 
 
 nouns = {}
 hypernyms = {}
-for offset, lex, words, pointers in synsets(f"{WORDNET}/data.noun"):
+for offset, lex, words, pointers in synsets("noun"):
     nouns[offset] = (lex, words)
     hypernyms[offset] = [o for symbol, o, pos, _, _ in pointers if symbol in ("@", "@i")]
 continents = {o for o, (_, words) in nouns.items() if words == ["continent"]}
@@ -47,7 +29,7 @@ def is_place(offset):
 
 
 out = set()
-for _, _, words, pointers in synsets(f"{WORDNET}/data.adj"):
+for _, _, words, pointers in synsets("adj"):
     for symbol, offset, pos, source, target in pointers:
         if symbol != "\\" or pos != "n":
             continue

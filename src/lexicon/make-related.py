@@ -7,51 +7,18 @@ elevate"), or a word and its direct hypernym ("crossbar bar", "ship vessel"). On
 common senses count: a synset joins a word's groups when it is among the word's first
 SENSES senses (WordNet orders senses by how often they were tagged in its corpus), so
 "end" meets "finish" but not "death"; and only words and senses that its sense-tagged
-corpus has met at all, which leaves out rare words and rare senses. Multi-word lemmas keep their words joined by "_"
-("step_down resign"). Irregular inflections from the .exc files are added beside their
-lemma ("won" with "win"), because the tool compares stems and a stem cannot undo "won".
+corpus has met at all, which leaves out rare words and rare senses. Multi-word
+lemmas keep their words joined by "_" ("step_down quit"). Irregular inflections from
+the .exc files are added beside their lemma ("won" with "win"), because the tool
+compares stems and a stem cannot undo "won".
 Run: python3 src/lexicon/make-related.py > src/lexicon/related.txt
 """
 import re
-import sys
 
-WORDNET = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
+from wordnet import WORDNET, common_senses, synsets
+
 SENSES = 2  # a word's first senses that count
 POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
-
-
-def index(pos):
-    """lemma -> synset offsets, most frequent sense first."""
-    out = {}
-    for line in open(f"{WORDNET}/index.{pos}", encoding="latin-1"):
-        if line.startswith("  "):
-            continue
-        p = line.split()
-        synsets, pointers = int(p[2]), int(p[3])
-        tagged = int(p[5 + pointers])
-        if tagged > 0:
-            out[p[0]] = p[6 + pointers : 6 + pointers + min(synsets, tagged)]
-    return out
-
-
-def data(pos):
-    """offset -> (lemmas, hypernym offsets)."""
-    out = {}
-    for line in open(f"{WORDNET}/data.{pos}", encoding="latin-1"):
-        if line.startswith("  "):
-            continue
-        parts = line.split(" | ")[0].split()
-        count = int(parts[3], 16)
-        words = [re.sub(r"\(.*\)$", "", parts[4 + 2 * i]).lower() for i in range(count)]
-        i = 4 + 2 * count
-        hypernyms = []
-        for _ in range(int(parts[i])):
-            symbol, offset, ppos = parts[i + 1 : i + 4]
-            if symbol in ("@", "@i") and ppos == parts[2][0]:
-                hypernyms.append(offset)
-            i += 4
-        out[parts[0]] = (words, hypernyms)
-    return out
 
 
 def exceptions(pos):
@@ -66,10 +33,14 @@ def exceptions(pos):
 
 groups = set()
 for pos, name in POS.items():
-    idx, dat, exc = index(name), data(name), exceptions(pos)
+    exc = exceptions(pos)
+    hypernyms = {
+        offset: [o for symbol, o, p, _, _ in pointers if symbol in ("@", "@i") and p == pos]
+        for offset, _, _, pointers in synsets(name)
+    }
     common = {}  # offset -> the lemmas for which it is a common sense
-    for lemma, offsets in idx.items():
-        for offset in offsets[:SENSES]:
+    for lemma, offsets in common_senses(name, SENSES).items():
+        for offset in offsets:
             common.setdefault(offset, set()).add(lemma)
 
     def spell(lemmas):
@@ -85,7 +56,7 @@ for pos, name in POS.items():
         members = spell(lemmas)
         if len(members) > 1 and len(lemmas) > 1:
             groups.add(" ".join(sorted(members)))
-        for parent in dat[offset][1]:
+        for parent in hypernyms[offset]:
             above = spell(common.get(parent, ()))
             for child in spell(lemmas):
                 for word in above:
