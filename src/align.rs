@@ -1151,11 +1151,11 @@ fn said_otherwise(tokens: &[Token], other: &[u32]) -> Vec<bool> {
         if plain(t) && thesaurus::share(thesaurus::groups(&t.key), other) {
             out[i] = true;
         }
-        if let Some(k) = pair_key(tokens, i) {
-            if thesaurus::share(thesaurus::groups(&k), other) {
-                out[i] = true;
-                out[i + 1] = true;
-            }
+        if let Some(k) = pair_key(tokens, i)
+            && thesaurus::share(thesaurus::groups(&k), other)
+        {
+            out[i] = true;
+            out[i + 1] = true;
         }
     }
     out
