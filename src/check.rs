@@ -191,9 +191,12 @@ pub fn run(
     RunReport {
         schema: SCHEMA,
         tool: Tool::default(),
-        corpus: CorpusStats {
-            documents: corpus.sources.len(),
-            sentences: corpus.sentences.len(),
+        corpus: {
+            let (documents, sentences) = corpus.size();
+            CorpusStats {
+                documents,
+                sentences,
+            }
         },
         summary,
         articles: reports,

@@ -61,6 +61,12 @@ pub enum Command {
         claimcheck fetch --from urls.txt --out sources/ --concurrency 4\n\n\
         Exit codes: 0 all pages fetched, 1 some failed (listed), 2 usage error.")]
     Fetch(crate::fetch::args::FetchArgs),
+    /// Keep a corpus indexed on disk, so `check --index DIR` need not read it again.
+    #[command(after_help = "Examples:\n  \
+        claimcheck index build archive/ wires/ --index .claimcheck-index\n  \
+        claimcheck index update --index .claimcheck-index\n  \
+        claimcheck check draft.md --index .claimcheck-index")]
+    Index(crate::archive::args::IndexArgs),
 }
 
 /// When a run fails (defined with the settings, which share it).
@@ -78,6 +84,10 @@ pub struct CheckArgs {
     /// Example: `--corpus fixtures/sources --corpus https://example.org/wire.html`
     #[arg(long, value_name = "PATH")]
     pub corpus: Vec<PathBuf>,
+    /// Check against an index written by `claimcheck index build` instead of reading a
+    /// corpus [default: `index` in claimcheck.toml]. Example: `--index .claimcheck-index`
+    #[arg(long, value_name = "DIR", conflicts_with = "corpus")]
+    pub index: Option<PathBuf>,
     /// Verify a reviewed claim set (from `claimcheck extract --format json`) instead of
     /// extracting claims afresh. Example: `--claims claims/draft.json`
     #[arg(long, value_name = "FILE", conflicts_with = "articles")]
@@ -152,6 +162,7 @@ pub fn main() -> ExitCode {
         Command::Extract(args) => run_extract(&args),
         Command::Eval(args) => run_eval(&args),
         Command::Fetch(args) => crate::fetch::args::run_fetch(&args),
+        Command::Index(args) => crate::archive::args::run_index(&args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -175,9 +186,12 @@ fn warn(quiet: bool) -> impl FnMut(String) {
 
 /// Run `check`; returns the exit code.
 pub fn run_check(args: &CheckArgs) -> Result<u8> {
-    let settings = args
-        .settings
-        .resolve(&args.corpus, args.format, args.fail_on)?;
+    let settings = args.settings.resolve(
+        &args.corpus,
+        args.index.as_deref(),
+        args.format,
+        args.fail_on,
+    )?;
     if args.settings.dump_config {
         emit(None, settings.dump().as_bytes())?;
         return Ok(0);
@@ -232,9 +246,20 @@ pub fn run_check(args: &CheckArgs) -> Result<u8> {
         }
         articles.push(set);
     }
-    let corpus = crate::sources::load_with(&settings.corpus, &net, &mut warn)?;
-    let index = Bm25::new(&corpus.sentences);
-    let mut report = check::run(&articles, &corpus, &index, &settings.verifier());
+    let verifier = settings.verifier();
+    let mut report = match &settings.index {
+        Some(dir) => {
+            let archive = crate::archive::Archive::open(dir)?;
+            let claims = articles.iter().flat_map(|a| a.claims.iter());
+            let (corpus, index) = archive.prepare(claims, verifier.candidates)?;
+            check::run(&articles, &corpus, &index, &verifier)
+        }
+        None => {
+            let corpus = crate::sources::load_with(&settings.corpus, &net, &mut warn)?;
+            let index = Bm25::new(&corpus.sentences);
+            check::run(&articles, &corpus, &index, &verifier)
+        }
+    };
     let baseline = match &args.settings.baseline {
         Some(path) => Some(crate::baseline::Baseline::read(path)?),
         None => None,

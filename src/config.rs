@@ -34,6 +34,10 @@ pub struct FileConfig {
     /// Source folders, files (relative to the config file) or URLs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub corpus: Option<Vec<String>>,
+    /// An index folder written by `claimcheck index build` (relative to the config
+    /// file), checked against instead of reading the corpus; `--corpus` overrides it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fail_on: Option<FailOn>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -96,6 +100,8 @@ pub struct Overrides {
     /// `--isolated`: no config file at all.
     pub isolated: bool,
     pub corpus: Vec<PathBuf>,
+    /// `--index DIR`.
+    pub index: Option<PathBuf>,
     pub fail_on: Option<FailOn>,
     pub format: Option<Format>,
 }
@@ -129,6 +135,7 @@ impl ConfigArgs {
     pub fn resolve(
         &self,
         corpus: &[PathBuf],
+        index: Option<&Path>,
         format: Option<Format>,
         fail_on: Option<FailOn>,
     ) -> Result<Settings> {
@@ -136,6 +143,7 @@ impl ConfigArgs {
             config: self.config.clone(),
             isolated: self.isolated,
             corpus: corpus.to_vec(),
+            index: index.map(Path::to_path_buf),
             fail_on,
             format,
         })
@@ -151,6 +159,8 @@ pub struct Settings {
     /// directory when there is no file).
     pub root: PathBuf,
     pub corpus: Vec<PathBuf>,
+    /// The on-disk index to check against instead of reading `corpus`.
+    pub index: Option<PathBuf>,
     pub fail_on: FailOn,
     pub format: Format,
     pub thresholds: Thresholds,
@@ -213,10 +223,22 @@ impl Settings {
                 })
                 .collect()
         };
+        // A corpus on the command line overrides an index of the file.
+        let index = over.index.clone().or_else(|| {
+            if over.corpus.is_empty() {
+                config
+                    .index
+                    .as_ref()
+                    .map(|i| relative_to(&root.join(i), cwd))
+            } else {
+                None
+            }
+        });
         Ok(Settings {
             file: file.map(|f| relative_to(&cwd.join(f), cwd)),
             root,
             corpus,
+            index,
             fail_on: over.fail_on.or(config.fail_on).unwrap_or_default(),
             format: over.format.or(config.format).unwrap_or_default(),
             thresholds: config.thresholds.unwrap_or_default(),
@@ -265,6 +287,10 @@ impl Settings {
                     .map(|p| p.to_string_lossy().into_owned())
                     .collect(),
             ),
+            index: self
+                .index
+                .as_ref()
+                .map(|p| p.to_string_lossy().into_owned()),
             fail_on: Some(self.fail_on),
             format: Some(self.format),
             thresholds: Some(Thresholds {

@@ -35,7 +35,7 @@ pub struct Source {
 /// with a hedge; many reporting words across a whole text mark a source that retells a
 /// story rather than asserting it, as news reports of an unconfirmed claim do, and then
 /// even its plain sentences vouch for nothing.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Register {
     /// Words of the source's text.
     pub words: usize,
@@ -103,6 +103,25 @@ pub struct Corpus {
     pub names: HashSet<String>,
     /// Keys of words the sources write in lower case: ordinary words.
     pub common: HashSet<String>,
+    /// (documents, sentences) of the whole archive, when this corpus holds only the
+    /// sentences retrieved from an on-disk index for the claims at hand (and
+    /// `names`/`common` only the claims' words).
+    pub archive_size: Option<(usize, usize)>,
+}
+
+/// How a sentence writes its words, past the first: the keys written with a capital
+/// (names) and those written in lower case. A capital the tokenizer set aside (a
+/// Title Case line) counts for neither.
+pub fn name_marks<'a>(text: &str, tokens: &'a [Token]) -> (Vec<&'a str>, Vec<&'a str>) {
+    let (mut names, mut common) = (Vec::new(), Vec::new());
+    for t in tokens.iter().skip(1).filter(|t| t.kind == text::Kind::Word) {
+        if t.capital {
+            names.push(t.key.as_str());
+        } else if text[t.start..].starts_with(char::is_lowercase) {
+            common.push(t.key.as_str());
+        }
+    }
+    (names, common)
 }
 
 impl Corpus {
@@ -124,6 +143,12 @@ impl Corpus {
             .filter(|s| !s.is_heading)
             .map(|s| (s.text, s.span));
         self.push_source(source, sentences);
+    }
+
+    /// (documents, sentences) of the corpus, or of the archive it was retrieved from.
+    pub fn size(&self) -> (usize, usize) {
+        self.archive_size
+            .unwrap_or((self.sources.len(), self.sentences.len()))
     }
 
     /// Decide which of a claim's words are names by how the sources write them. A
@@ -159,16 +184,12 @@ impl Corpus {
                 continue;
             }
             let tokens = text::tokenize(&text);
-            for t in tokens.iter().skip(1).filter(|t| t.kind == text::Kind::Word) {
-                let set = if t.capital {
-                    &mut self.names
-                } else if text[t.start..].starts_with(char::is_lowercase) {
-                    &mut self.common
-                } else {
-                    continue; // a capital the tokenizer set aside (a Title Case line)
-                };
-                if !set.contains(&t.key) {
-                    set.insert(t.key.clone());
+            let (names, common) = name_marks(&text, &tokens);
+            for (set, keys) in [(&mut self.names, names), (&mut self.common, common)] {
+                for key in keys {
+                    if !set.contains(key) {
+                        set.insert(key.to_string());
+                    }
                 }
             }
             self.sentences.push(EvidenceSentence {

@@ -47,15 +47,78 @@ pub struct Bm25 {
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
+/// A sentence's length as BM25 counts it: its index terms (saturating at `u16::MAX`).
+pub fn length(tokens: &[Token]) -> u16 {
+    text::index_terms(tokens).count().min(u16::MAX as usize) as u16
+}
+
+/// Mean sentence length from the total of [`length`]s; summed as an integer, so an
+/// index that adds sentences in another order (or keeps the total on disk) gets the
+/// same float.
+pub fn avg_len(total: u64, sentences: usize) -> f32 {
+    if sentences == 0 {
+        1.0
+    } else {
+        ((total as f64 / sentences as f64) as f32).max(1.0)
+    }
+}
+
+/// Inverse document frequency of a term found in `df` of `n` sentences.
+pub fn idf(n: usize, df: usize) -> f32 {
+    let n = n as f32;
+    ((n - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln()
+}
+
+/// One term's BM25 contribution to a sentence of `len` terms.
+pub fn part(idf: f32, tf: u16, len: u16, avg_len: f32) -> f32 {
+    let tf = tf as f32;
+    idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len as f32 / avg_len))
+}
+
+/// The terms a query searches, each with its weight, in the order their scores are
+/// added up (every retriever adds them in this order, so scores are the same floats):
+/// the query's own terms (sorted, weight 1), then the words that say a plain word in
+/// other words (WordNet, see `thesaurus`; sorted, weight [`OTHER_WORDS`]), so that
+/// "lifted rates" is a candidate for "raised rates".
+pub fn query_terms(query: &[Token]) -> Vec<(&str, f32)> {
+    let mut terms: Vec<&str> = text::index_terms(query).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    let mut others: Vec<&str> = query
+        .iter()
+        .filter(|t| t.kind == text::Kind::Word && !t.capital)
+        .flat_map(|t| thesaurus::alternatives(&t.key, ALTERNATIVES))
+        .filter(|k| terms.binary_search(k).is_err())
+        .collect();
+    others.sort_unstable();
+    others.dedup();
+    terms
+        .into_iter()
+        .map(|t| (t, 1.0))
+        .chain(others.into_iter().map(|t| (t, OTHER_WORDS)))
+        .collect()
+}
+
+/// Keep the best `k` of `touched` under `order` (best first), sorted.
+pub fn top_k<T: Copy>(
+    touched: &mut Vec<T>,
+    k: usize,
+    order: impl Fn(&T, &T) -> std::cmp::Ordering,
+) {
+    if k > 0 && touched.len() > k {
+        touched.select_nth_unstable_by(k - 1, &order);
+    }
+    touched.truncate(k);
+    touched.sort_unstable_by(order);
+}
+
 impl Bm25 {
     /// Index corpus sentences.
     pub fn new(sentences: &[EvidenceSentence]) -> Self {
         let mut postings: HashMap<String, Vec<(u32, u16)>> = HashMap::new();
         let mut lengths = Vec::with_capacity(sentences.len());
         for (i, s) in sentences.iter().enumerate() {
-            let mut len = 0u16;
             let mut local: Vec<&str> = text::index_terms(&s.tokens).collect();
-            len = len.saturating_add(local.len() as u16);
             local.sort_unstable();
             let mut j = 0;
             while j < local.len() {
@@ -66,17 +129,13 @@ impl Bm25 {
                 postings
                     .entry(local[j].to_string())
                     .or_default()
-                    .push((i as u32, (k - j) as u16));
+                    .push((i as u32, (k - j).min(u16::MAX as usize) as u16));
                 j = k;
             }
-            lengths.push(len);
+            lengths.push(length(&s.tokens));
         }
-        let total: f32 = lengths.iter().map(|l| *l as f32).sum();
-        let avg_len = if lengths.is_empty() {
-            1.0
-        } else {
-            (total / lengths.len() as f32).max(1.0)
-        };
+        let total: u64 = lengths.iter().map(|l| *l as u64).sum();
+        let avg_len = avg_len(total, lengths.len());
         Bm25 {
             postings,
             lengths,
@@ -86,49 +145,19 @@ impl Bm25 {
 
     /// One term's BM25 contribution to one sentence.
     fn part(&self, idf: f32, tf: u16, doc: u32) -> f32 {
-        let tf = tf as f32;
-        let len = self.lengths[doc as usize] as f32;
-        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len))
-    }
-
-    fn idf_of(&self, df: usize) -> f32 {
-        let n = self.lengths.len() as f32;
-        ((n - df as f32 + 0.5) / (df as f32 + 0.5) + 1.0).ln()
+        part(idf, tf, self.lengths[doc as usize], self.avg_len)
     }
 }
 
 impl Retriever for Bm25 {
     fn search(&self, query: &[Token], k: usize) -> Vec<Hit> {
-        let mut terms: Vec<&str> = text::index_terms(query).collect();
-        terms.sort_unstable();
-        terms.dedup();
-        // A plain word also finds the sentences that say it in other words (WordNet,
-        // see `thesaurus`), at a fraction of its weight, so that "lifted rates" is a
-        // candidate for "raised rates".
-        let plain: Vec<&str> = query
-            .iter()
-            .filter(|t| t.kind == text::Kind::Word && !t.capital)
-            .map(|t| t.key.as_str())
-            .collect();
-        let mut others: Vec<&str> = plain
-            .iter()
-            .flat_map(|k| thesaurus::alternatives(k, ALTERNATIVES))
-            .filter(|k| terms.binary_search(k).is_err())
-            .collect();
-        others.sort_unstable();
-        others.dedup();
-        let lists: Vec<(&str, &Postings, f32)> = terms
-            .iter()
-            .map(|t| (*t, 1.0))
-            .chain(others.iter().map(|t| (*t, OTHER_WORDS)))
-            .filter_map(|(t, w)| {
-                self.postings
-                    .get(t)
-                    .map(|l| (t, l, w * self.idf_of(l.len())))
-            })
+        let n = self.lengths.len();
+        let lists: Vec<(&str, &Postings, f32)> = query_terms(query)
+            .into_iter()
+            .filter_map(|(t, w)| self.postings.get(t).map(|l| (t, l, w * idf(n, l.len()))))
             .collect();
         // Dense accumulators: one float per sentence, and the list of those touched.
-        let mut scores = vec![0f32; self.lengths.len()];
+        let mut scores = vec![0f32; n];
         let mut touched: Vec<u32> = Vec::new();
         for (_, list, idf) in &lists {
             for &(doc, tf) in *list {
@@ -139,16 +168,11 @@ impl Retriever for Bm25 {
                 *slot += self.part(*idf, tf, doc);
             }
         }
-        let order = |a: &u32, b: &u32| {
+        top_k(&mut touched, k, |a: &u32, b: &u32| {
             scores[*b as usize]
                 .total_cmp(&scores[*a as usize])
                 .then(a.cmp(b))
-        };
-        if k > 0 && touched.len() > k {
-            touched.select_nth_unstable_by(k - 1, order);
-        }
-        touched.truncate(k);
-        touched.sort_unstable_by(order);
+        });
         // Explain only the hits returned.
         touched
             .into_iter()

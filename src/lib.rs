@@ -9,6 +9,7 @@
 //! Only `report` (and the thin binary) print.
 
 pub mod align;
+pub mod archive;
 pub mod baseline;
 pub mod check;
 pub mod claims;

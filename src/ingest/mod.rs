@@ -129,17 +129,28 @@ pub fn read_path(path: &Path) -> Result<Document> {
 /// [`read_path`] with a size cap (`--max-bytes`): a larger file, a device, a FIFO or a
 /// kernel pseudo-file is an error that says so.
 pub fn read_path_capped(path: &Path, limit: u64) -> Result<Document> {
+    let bytes = read_bytes_capped(path, limit)?;
+    from_file_bytes(path, &bytes)
+}
+
+/// The bytes of a file to ingest, up to `limit` (the errors [`read_path_capped`] gives).
+pub fn read_bytes_capped(path: &Path, limit: u64) -> Result<Vec<u8>> {
     use crate::fsutil::{ReadError, read_capped};
-    let bytes = read_capped(path, limit).map_err(|e| match e {
+    read_capped(path, limit).map_err(|e| match e {
         ReadError::Io(e) => Error::io(path, &e),
         ReadError::NotAFile("is a folder") => Error::input(
             path,
             "is a folder; give an article file, or pass folders with --corpus",
         ),
         other => Error::input(path, other.to_string()),
-    })?;
+    })
+}
+
+/// Ingest the bytes read from `path`, in the format its extension names (sniffed
+/// without one).
+pub fn from_file_bytes(path: &Path, bytes: &[u8]) -> Result<Document> {
     let format = path.extension().map(|_| Format::from_path(path));
-    from_bytes(&path.display().to_string(), &bytes, format)
+    from_bytes(&path.display().to_string(), bytes, format)
 }
 
 /// Ingest bytes already read (stdin, a fetched page). `name` is used in messages;
