@@ -517,23 +517,37 @@ fn age_at(text: &str, raws: &[Raw], i: usize, j: usize) -> Option<usize> {
 
 /// Tokenise and normalise a piece of text.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    // Most matches are plain words: a match of letters (and apostrophes) only can be no
+    // other alternative than `word`, so the capture groups (a slower search) are asked
+    // for only when a match holds something else.
     let raws: Vec<Raw> = RAW
-        .captures_iter(text)
-        .map(|c| {
-            let (class, m) = if let Some(m) = c.name("time") {
-                (RawClass::Time, m)
-            } else if let Some(m) = c.name("named") {
-                (RawClass::Word, m)
-            } else if let Some(m) = c.name("money") {
-                (RawClass::Money, m)
-            } else if let Some(m) = c.name("num") {
-                (RawClass::Num, m)
-            } else if let Some(m) = c.name("acr") {
-                (RawClass::Acronym, m)
-            } else if let Some(m) = c.name("word") {
-                (RawClass::Word, m)
+        .find_iter(text)
+        .map(|found| {
+            let plain = found
+                .as_str()
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '’');
+            let (class, m) = if plain {
+                (RawClass::Word, found)
             } else {
-                (RawClass::Pct, c.get(0).expect("match"))
+                let c = RAW
+                    .captures_at(text, found.start())
+                    .expect("the match again");
+                if let Some(m) = c.name("time") {
+                    (RawClass::Time, m)
+                } else if let Some(m) = c.name("named") {
+                    (RawClass::Word, m)
+                } else if let Some(m) = c.name("money") {
+                    (RawClass::Money, m)
+                } else if let Some(m) = c.name("num") {
+                    (RawClass::Num, m)
+                } else if let Some(m) = c.name("acr") {
+                    (RawClass::Acronym, m)
+                } else if let Some(m) = c.name("word") {
+                    (RawClass::Word, m)
+                } else {
+                    (RawClass::Pct, c.get(0).expect("match"))
+                }
             };
             Raw {
                 text: m.as_str(),

@@ -12,11 +12,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use tantivy::schema::Term;
-use tantivy::tokenizer::{PreTokenizedString, Token as TantivyToken};
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::catalog::{Catalog, CatalogSource};
-use super::{Fields, is_index, schema, tantivy_dir, tantivy_error};
+use super::{Fields, is_index, key_lines, register, schema, tantivy_dir, tantivy_error};
 use crate::corpus::{self, Corpus};
 use crate::error::{Error, Result};
 use crate::sources::{self, Planned, SourceFile};
@@ -101,6 +100,7 @@ pub fn build(inputs: &[PathBuf], dir: &Path, opts: Options) -> Result<Summary> {
         let (schema, fields) = schema();
         let index =
             Index::create_in_dir(tantivy_dir(&tmp), schema).map_err(|e| tantivy_error(&tmp, e))?;
+        register(&index);
         let mut catalog = Catalog::new(
             inputs
                 .iter()
@@ -150,6 +150,7 @@ pub fn update(dir: &Path, inputs: Option<&[PathBuf]>, opts: Options) -> Result<S
         _ => catalog.inputs.iter().map(PathBuf::from).collect(),
     };
     let index = Index::open_in_dir(tantivy_dir(dir)).map_err(|e| tantivy_error(dir, e))?;
+    register(&index);
     let (_, fields) = schema();
     let mut old: HashMap<String, VecDeque<CatalogSource>> = HashMap::new();
     for s in std::mem::take(&mut catalog.sources) {
@@ -163,22 +164,6 @@ struct Ingested {
     entry: CatalogSource,
     docs: Vec<TantivyDocument>,
     warnings: Vec<String>,
-}
-
-fn pre_tokenized<'a>(terms: impl Iterator<Item = &'a str>) -> PreTokenizedString {
-    PreTokenizedString {
-        text: String::new(),
-        tokens: terms
-            .enumerate()
-            .map(|(position, t)| TantivyToken {
-                offset_from: 0,
-                offset_to: 0,
-                position,
-                text: t.to_string(),
-                position_length: 1,
-            })
-            .collect(),
-    }
 }
 
 /// Ingest one file as the corpus would and turn its sentences into index documents.
@@ -205,12 +190,9 @@ fn ingest(
         length += len as u64;
         let (names, common) = corpus::name_marks(&s.text, &s.tokens);
         let mut d = TantivyDocument::new();
-        d.add_pre_tokenized_text(
-            fields.terms,
-            pre_tokenized(crate::text::index_terms(&s.tokens)),
-        );
-        d.add_pre_tokenized_text(fields.names, pre_tokenized(names.into_iter()));
-        d.add_pre_tokenized_text(fields.common, pre_tokenized(common.into_iter()));
+        d.add_text(fields.terms, key_lines(crate::text::index_terms(&s.tokens)));
+        d.add_text(fields.names, key_lines(names.into_iter()));
+        d.add_text(fields.common, key_lines(common.into_iter()));
         d.add_u64(fields.source, id);
         d.add_u64(fields.pos, pos as u64);
         d.add_u64(fields.len, len as u64);

@@ -58,15 +58,86 @@ pub(crate) struct Fields {
     span: Field,
 }
 
+/// The tokenizer of the key fields: keys are written one a line (a key never holds a
+/// line break: sentences are whitespace-collapsed before they are tokenised).
+const KEYS: &str = "claimcheck_keys";
+
+/// Splits a field's text into the keys it lists, one a line, as they are (an empty
+/// key too, as the in-memory index keeps it).
+#[derive(Clone, Default)]
+struct KeyTokenizer {
+    token: tantivy::tokenizer::Token,
+}
+
+struct KeyStream<'a> {
+    lines: std::str::SplitTerminator<'a, char>,
+    offset: usize,
+    token: &'a mut tantivy::tokenizer::Token,
+}
+
+impl tantivy::tokenizer::Tokenizer for KeyTokenizer {
+    type TokenStream<'a> = KeyStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> KeyStream<'a> {
+        self.token.reset();
+        KeyStream {
+            lines: text.split_terminator('\n'),
+            offset: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl tantivy::tokenizer::TokenStream for KeyStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(line) = self.lines.next() else {
+            return false;
+        };
+        let start = self.offset;
+        self.offset += line.len() + 1;
+        self.token.text.clear();
+        self.token.text.push_str(line);
+        self.token.offset_from = start;
+        self.token.offset_to = start + line.len();
+        self.token.position = self.token.position.wrapping_add(1);
+        true
+    }
+    fn token(&self) -> &tantivy::tokenizer::Token {
+        self.token
+    }
+    fn token_mut(&mut self) -> &mut tantivy::tokenizer::Token {
+        self.token
+    }
+}
+
+/// Register the key tokenizer with an index (before writing to it).
+fn register(index: &Index) {
+    index.tokenizers().register(
+        KEYS,
+        tantivy::tokenizer::TextAnalyzer::builder(KeyTokenizer::default()).build(),
+    );
+}
+
+/// Keys one a line, as the key fields take them.
+fn key_lines<'a>(keys: impl Iterator<Item = &'a str>) -> String {
+    let mut s = String::new();
+    for k in keys {
+        s.push_str(k);
+        s.push('\n');
+    }
+    s
+}
+
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let with_freqs = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
+            .set_tokenizer(KEYS)
             .set_index_option(IndexRecordOption::WithFreqs)
             .set_fieldnorms(false),
     );
     let basic = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
+            .set_tokenizer(KEYS)
             .set_index_option(IndexRecordOption::Basic)
             .set_fieldnorms(false),
     );
