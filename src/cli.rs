@@ -249,9 +249,10 @@ pub fn run_check(args: &CheckArgs) -> Result<u8> {
     let verifier = settings.verifier();
     let mut report = match &settings.index {
         Some(dir) => {
-            let archive = crate::archive::Archive::open(dir)?;
+            let store = crate::archive::open(dir)?;
             let claims = articles.iter().flat_map(|a| a.claims.iter());
-            let (corpus, index) = archive.prepare(claims, verifier.candidates)?;
+            let (corpus, index) =
+                crate::archive::prepare(store.as_ref(), claims, verifier.candidates)?;
             check::run(&articles, &corpus, &index, &verifier)
         }
         None => {

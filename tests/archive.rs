@@ -232,3 +232,146 @@ fn the_config_file_may_name_an_index() {
     assert_eq!(code, 0);
     assert!(out.contains("index = \"../idx\""), "{out}");
 }
+
+/// The PostgreSQL server the tests may create databases on (`.ci/run` starts one and
+/// sets `CLAIMCHECK_TEST_POSTGRES`); `None`, with a message, where there is none.
+fn postgres() -> Option<String> {
+    match std::env::var("CLAIMCHECK_TEST_POSTGRES") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ => {
+            eprintln!(
+                "skipped: no PostgreSQL server; set CLAIMCHECK_TEST_POSTGRES=postgres://user@127.0.0.1:PORT/postgres \
+                 (.ci/run starts one on loopback)"
+            );
+            None
+        }
+    }
+}
+
+/// A new empty database on the server at `base`, dropped when the guard goes.
+struct Database {
+    base: String,
+    name: String,
+    url: String,
+}
+
+impl Database {
+    fn new(base: &str, tag: &str) -> Database {
+        static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let name = format!("claimcheck_test_{}_{n}_{tag}", std::process::id());
+        admin(base, &format!("DROP DATABASE IF EXISTS {name}"));
+        admin(base, &format!("CREATE DATABASE {name}"));
+        let mut url = url::Url::parse(base).expect("a postgres:// URL");
+        url.set_path(&name);
+        Database {
+            base: base.to_string(),
+            name,
+            url: url.to_string(),
+        }
+    }
+}
+
+impl Drop for Database {
+    fn drop(&mut self) {
+        admin(
+            &self.base,
+            &format!("DROP DATABASE IF EXISTS {}", self.name),
+        );
+    }
+}
+
+fn admin(base: &str, sql: &str) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let (client, conn) = tokio_postgres::connect(base, tokio_postgres::NoTls)
+            .await
+            .expect("connects to CLAIMCHECK_TEST_POSTGRES");
+        tokio::spawn(conn);
+        client.batch_execute(sql).await.expect(sql);
+    });
+}
+
+#[test]
+fn postgres_gives_the_reports_the_corpus_gives() {
+    let Some(base) = postgres() else { return };
+    let db = Database::new(&base, "fixtures");
+    let err = build(&root(), &[SOURCES], Path::new(&db.url));
+    assert!(err.contains("7 sources"), "{err}");
+    let a = report(&root(), common::ARTICLE, &["--corpus", SOURCES]);
+    let b = report(&root(), common::ARTICLE, &["--index", &db.url]);
+    assert!(a == b, "PostgreSQL and the corpus disagree");
+    // The cases of ../shared, each in a database of its own.
+    let Ok(entries) = std::fs::read_dir(root().join("../shared/cases")) else {
+        eprintln!("skipped the news cases: ../shared/cases is absent");
+        return;
+    };
+    let mut cases: Vec<PathBuf> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("article.md").is_file())
+        .collect();
+    cases.sort();
+    for case in cases {
+        let db = Database::new(&base, "case");
+        build(&case, &["sources"], Path::new(&db.url));
+        let a = report(&case, "article.md", &["--corpus", "sources"]);
+        let b = report(&case, "article.md", &["--index", &db.url]);
+        assert!(
+            a == b,
+            "{}: PostgreSQL and the corpus disagree",
+            case.display()
+        );
+    }
+}
+
+#[test]
+fn a_postgres_update_reads_only_what_changed() {
+    let Some(base) = postgres() else { return };
+    let db = Database::new(&base, "update");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let sources = copy_sources(dir);
+    std::fs::copy(root().join(common::ARTICLE), dir.join("draft.md")).unwrap();
+    build(dir, &["sources"], Path::new(&db.url));
+    let (code, _, err) = run_in(dir, &["index", "update", "--index", &db.url]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("indexed 0 file(s)"), "{err}");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&sources)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x != "toml"))
+        .collect();
+    files.sort();
+    let edited = std::fs::read_to_string(&files[0]).unwrap();
+    std::fs::write(&files[0], edited.replace("Monday", "Tuesday")).unwrap();
+    std::fs::remove_file(&files[1]).unwrap();
+    let (code, _, err) = run_in(dir, &["index", "update", "--index", &db.url]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("indexed 1 file(s)"), "{err}");
+    assert!(err.contains("5 unchanged, 1 removed"), "{err}");
+    let now = report(dir, "draft.md", &["--corpus", "sources"]);
+    assert!(report(dir, "draft.md", &["--index", &db.url]) == now);
+    // Building again over it is refused, and says how to update instead.
+    let (code, _, err) = run_in(dir, &["index", "build", "sources", "--index", &db.url]);
+    assert_eq!(code, 2);
+    assert!(err.contains("already holds a claimcheck index"), "{err}");
+}
+
+#[test]
+fn a_database_without_an_index_is_named_without_its_password() {
+    let Some(base) = postgres() else { return };
+    let db = Database::new(&base, "empty");
+    let mut url = url::Url::parse(&db.url).unwrap();
+    let _ = url.set_password(Some("s3cret"));
+    let url = url.to_string();
+    let (code, _, err) = run(&["check", common::ARTICLE, "--index", &url]);
+    assert_eq!(code, 2, "{err}");
+    assert!(!err.contains("s3cret"), "{err}");
+    assert!(
+        err.contains("holds no claimcheck index") || err.contains("PostgreSQL"),
+        "{err}"
+    );
+}

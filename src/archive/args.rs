@@ -40,7 +40,8 @@ pub struct BuildArgs {
     /// Source folders (walked recursively, with their sources.toml) and files.
     #[arg(value_name = "SOURCES", required = true)]
     pub sources: Vec<PathBuf>,
-    /// The folder to write the index to; it must not exist yet, or be empty.
+    /// The folder to write the index to (it must not exist yet, or be empty), or a
+    /// PostgreSQL database (`postgres://user@host/db`) that has none yet.
     /// Example: `--index .claimcheck-index`
     #[arg(long, value_name = "DIR")]
     pub index: PathBuf,
@@ -57,7 +58,7 @@ pub struct UpdateArgs {
     /// Source folders and files [default: those the index was built from].
     #[arg(value_name = "SOURCES")]
     pub sources: Vec<PathBuf>,
-    /// The index folder. Example: `--index .claimcheck-index`
+    /// The index folder, or PostgreSQL database URL. Example: `--index .claimcheck-index`
     #[arg(long, value_name = "DIR")]
     pub index: PathBuf,
     /// Largest source file read (bytes; K, M suffixes are KiB, MiB).
@@ -70,7 +71,7 @@ pub struct UpdateArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct InfoArgs {
-    /// The index folder.
+    /// The index folder, or PostgreSQL database URL.
     #[arg(long, value_name = "DIR")]
     pub index: PathBuf,
 }
@@ -96,15 +97,18 @@ pub fn run_index(args: &IndexArgs) -> Result<u8> {
             }
         }
         IndexAction::Info(a) => {
-            let archive = super::Archive::open(&a.index)?;
-            let c = archive.catalog();
-            let bytes = folder_size(&a.index);
+            let store = super::open(&a.index)?;
+            let c = &store.shared().catalog;
+            let size = if super::is_postgres(&a.index) {
+                "in PostgreSQL".to_string()
+            } else {
+                format!("{:.1} MB on disk", folder_size(&a.index) as f64 / 1e6)
+            };
             println!(
-                "{}: {} sources, {} sentences, {:.1} MB on disk\nbuilt from: {}\nclaimcheck {} ({})",
-                crate::report::printable(&a.index.display().to_string()),
+                "{}: {} sources, {} sentences, {size}\nbuilt from: {}\nclaimcheck {} ({})",
+                crate::report::printable(&super::shown(&a.index)),
                 c.sources.len(),
                 c.sentences(),
-                bytes as f64 / 1e6,
                 crate::report::printable(&c.inputs.join(", ")),
                 c.tool_version,
                 c.schema
@@ -159,7 +163,7 @@ fn describe(summary: &(Summary, f64), dir: &std::path::Path, what: &str) -> Stri
     let mb = s.bytes as f64 / 1e6;
     let mut line = format!(
         "{what} {}: {} sources, {} sentences; indexed {} file(s), {:.1} MB in {:.1} s ({:.1} MB/s)",
-        crate::report::printable(&dir.display().to_string()),
+        crate::report::printable(&super::shown(dir)),
         s.documents,
         s.sentences,
         s.indexed,

@@ -1,29 +1,29 @@
-//! `index build` and `index update`: the corpus streamed into the on-disk index.
+//! `index build` and `index update`: the corpus streamed into an index.
 //!
-//! Files are read, ingested and tokenised in chunks on all cores and written to
-//! tantivy chunk by chunk, so memory holds one chunk and tantivy's indexing budget,
-//! never the archive. A build writes a new folder beside the target and renames it
+//! Files are read, ingested and tokenised in chunks on all cores and handed to the
+//! store chunk by chunk, so memory holds one chunk and the store's own buffers, never
+//! the archive. A build on disk writes a new folder beside the target and renames it
 //! into place when it is complete; an update deletes and adds only the sources whose
-//! bytes changed (by SHA-256) and commits once, with the catalog it wrote, so a killed
-//! update leaves the index as it was.
+//! bytes changed and commits once, with its catalog, so a killed update leaves the
+//! index as it was. A file whose size and modification time are those recorded is not
+//! read at all; one whose time changed is hashed (SHA-256) and re-indexed only if its
+//! bytes did.
 
 use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use tantivy::schema::Term;
-use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::catalog::{Catalog, CatalogSource};
-use super::{Fields, is_index, key_lines, register, schema, tantivy_dir, tantivy_error};
-use crate::corpus::{self, Corpus};
+use super::disk::{self, DiskSink};
+use super::postgres;
+use super::store::{Sink, is_postgres};
+use crate::corpus::{Corpus, EvidenceSentence};
 use crate::error::{Error, Result};
 use crate::sources::{self, Planned, SourceFile};
 
 /// Files ingested in parallel before their sentences are written.
 const CHUNK: usize = 64;
-/// Tantivy's indexing memory, in all.
-const WRITER_BUDGET: usize = 128 << 20;
 
 /// What a build or update did.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -57,10 +57,23 @@ pub struct Options<'a> {
     pub progress: &'a mut dyn FnMut(Tick),
 }
 
-/// Write an index of the corpus `inputs` (files and folders) into `dir`, which must
-/// not exist yet or be empty.
-pub fn build(inputs: &[PathBuf], dir: &Path, opts: Options) -> Result<Summary> {
-    if is_index(dir) {
+fn inputs_as_given(inputs: &[PathBuf]) -> Vec<String> {
+    inputs
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect()
+}
+
+/// Write an index of the corpus `inputs` (files and folders) to `location`: a folder
+/// that does not exist yet or is empty, or a `postgres://` database without one.
+pub fn build(inputs: &[PathBuf], location: &Path, opts: Options) -> Result<Summary> {
+    let catalog = Catalog::new(inputs_as_given(inputs));
+    if is_postgres(location) {
+        let sink = postgres::PgSink::create(location.to_str().unwrap_or_default())?;
+        return sync(Box::new(sink), catalog, inputs, HashMap::new(), opts);
+    }
+    let dir = location;
+    if disk::is_index(dir) {
         return Err(Error::input(
             dir,
             "already holds an index; update it with `claimcheck index update --index DIR`, \
@@ -95,27 +108,10 @@ pub fn build(inputs: &[PathBuf], dir: &Path, opts: Options) -> Result<Summary> {
         .unwrap_or_else(|| "index".into());
     let tmp = parent.join(format!(".{name}.building-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&tmp);
-    std::fs::create_dir_all(tantivy_dir(&tmp)).map_err(|e| Error::write(&tmp, &e))?;
     let result = (|| {
-        let (schema, fields) = schema();
-        let index =
-            Index::create_in_dir(tantivy_dir(&tmp), schema).map_err(|e| tantivy_error(&tmp, e))?;
-        register(&index);
-        let mut catalog = Catalog::new(
-            inputs
-                .iter()
-                .map(|p| p.to_string_lossy().into_owned())
-                .collect(),
-        );
-        write(
-            &index,
-            fields,
-            &mut catalog,
-            inputs,
-            HashMap::new(),
-            &tmp,
-            opts,
-        )
+        let index = DiskSink::create(&tmp)?;
+        let sink = DiskSink::new(&tmp, &index)?;
+        sync(Box::new(sink), catalog, inputs, HashMap::new(), opts)
     })();
     match result {
         Ok(summary) => {
@@ -132,47 +128,72 @@ pub fn build(inputs: &[PathBuf], dir: &Path, opts: Options) -> Result<Summary> {
     }
 }
 
-/// Bring the index in `dir` up to date with its corpus (`inputs`, or those it was
+/// Bring the index at `location` up to date with its corpus (`inputs`, or those it was
 /// built from): files whose bytes changed are indexed again, new files added, removed
-/// ones deleted; the rest is not read past its hash.
-pub fn update(dir: &Path, inputs: Option<&[PathBuf]>, opts: Options) -> Result<Summary> {
-    let archive = super::Archive::open(dir)?;
-    let mut catalog = archive.catalog().clone();
-    drop(archive);
+/// ones deleted; the rest is not read.
+pub fn update(location: &Path, inputs: Option<&[PathBuf]>, opts: Options) -> Result<Summary> {
+    let (sink, mut catalog): (Box<dyn Sink>, Catalog) = if is_postgres(location) {
+        let (sink, catalog) = postgres::PgSink::open(location.to_str().unwrap_or_default())?;
+        (Box::new(sink), catalog)
+    } else {
+        let (index, catalog) = disk::open_for_update(location)?;
+        (Box::new(DiskSink::new(location, &index)?), catalog)
+    };
     let inputs: Vec<PathBuf> = match inputs {
         Some(given) if !given.is_empty() => {
-            catalog.inputs = given
-                .iter()
-                .map(|p| p.to_string_lossy().into_owned())
-                .collect();
+            catalog.inputs = inputs_as_given(given);
             given.to_vec()
         }
         _ => catalog.inputs.iter().map(PathBuf::from).collect(),
     };
-    let index = Index::open_in_dir(tantivy_dir(dir)).map_err(|e| tantivy_error(dir, e))?;
-    register(&index);
-    let (_, fields) = schema();
     let mut old: HashMap<String, VecDeque<CatalogSource>> = HashMap::new();
     for s in std::mem::take(&mut catalog.sources) {
         old.entry(s.name.clone()).or_default().push_back(s);
     }
-    write(&index, fields, &mut catalog, &inputs, old, dir, opts)
+    sync(sink, catalog, &inputs, old, opts)
+}
+
+/// A file's size and modification time, as the catalog records them.
+fn stat(path: &Path) -> std::io::Result<(u64, Option<u64>)> {
+    let meta = std::fs::metadata(path)?;
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos().min(u64::MAX as u128) as u64);
+    Ok((meta.len(), modified))
 }
 
 /// A file read, its sentences ready for the index.
 struct Ingested {
     entry: CatalogSource,
-    docs: Vec<TantivyDocument>,
+    sentences: Vec<EvidenceSentence>,
     warnings: Vec<String>,
 }
 
-/// Ingest one file as the corpus would and turn its sentences into index documents.
+/// A file to read: its place in the chunk, what the catalog had of it, its stat.
+struct ToRead {
+    i: usize,
+    previous: Option<CatalogSource>,
+    stat: (u64, Option<u64>),
+}
+
+/// A file read whose bytes changed: what [`ingest`] takes.
+struct ToIngest {
+    i: usize,
+    bytes: Vec<u8>,
+    hash: String,
+    id: u64,
+    stat: (u64, Option<u64>),
+}
+
+/// Ingest one file as the corpus would.
 fn ingest(
     file: &SourceFile,
     bytes: &[u8],
     hash: String,
     id: u64,
-    fields: Fields,
+    stat: (u64, Option<u64>),
 ) -> Result<Ingested> {
     let doc = crate::ingest::from_file_bytes(&file.path, bytes)?;
     let warnings = doc
@@ -183,37 +204,18 @@ fn ingest(
     let mut corpus = Corpus::default();
     corpus.add_document(&doc, file.entry.as_ref());
     let source = corpus.sources.remove(0);
-    let mut docs = Vec::with_capacity(corpus.sentences.len());
-    let mut length = 0u64;
-    for (pos, s) in corpus.sentences.iter().enumerate() {
-        let len = crate::index::length(&s.tokens);
-        length += len as u64;
-        let (names, common) = corpus::name_marks(&s.text, &s.tokens);
-        let mut d = TantivyDocument::new();
-        d.add_text(fields.terms, key_lines(crate::text::index_terms(&s.tokens)));
-        d.add_text(fields.names, key_lines(names.into_iter()));
-        d.add_text(fields.common, key_lines(common.into_iter()));
-        d.add_u64(fields.source, id);
-        d.add_u64(fields.pos, pos as u64);
-        d.add_u64(fields.len, len as u64);
-        d.add_text(fields.text, &s.text);
-        for v in [
-            s.span.byte_start,
-            s.span.byte_end,
-            s.span.line,
-            s.span.column,
-            s.span.end_line,
-            s.span.end_column,
-        ] {
-            d.add_u64(fields.span, v as u64);
-        }
-        docs.push(d);
-    }
+    let length = corpus
+        .sentences
+        .iter()
+        .map(|s| crate::index::length(&s.tokens) as u64)
+        .sum();
     Ok(Ingested {
         entry: CatalogSource {
             id,
             name: source.name,
             hash,
+            size: stat.0,
+            modified: stat.1,
             url: source.url,
             title: source.title,
             outlet: source.outlet,
@@ -221,10 +223,10 @@ fn ingest(
             document_published: doc.published.clone(),
             reliability: source.reliability,
             register: source.register,
-            sentences: docs.len() as u64,
+            sentences: corpus.sentences.len() as u64,
             length,
         },
-        docs,
+        sentences: corpus.sentences,
         warnings,
     })
 }
@@ -241,15 +243,13 @@ fn refresh(mut entry: CatalogSource, file: &SourceFile) -> CatalogSource {
     entry
 }
 
-/// Read the corpus `inputs` into `index`, keeping the sources of `old` whose bytes
-/// did not change and deleting the rest of `old`; commit with the new catalog.
-fn write(
-    index: &Index,
-    fields: Fields,
-    catalog: &mut Catalog,
+/// Read the corpus `inputs` into the sink, keeping the sources of `old` that did not
+/// change and deleting the rest of `old`; commit with the new catalog.
+fn sync(
+    mut sink: Box<dyn Sink>,
+    mut catalog: Catalog,
     inputs: &[PathBuf],
     mut old: HashMap<String, VecDeque<CatalogSource>>,
-    dir: &Path,
     opts: Options,
 ) -> Result<Summary> {
     let Options {
@@ -270,56 +270,88 @@ fn write(
             }
         }
     }
-    let mut writer: IndexWriter = index
-        .writer(WRITER_BUDGET)
-        .map_err(|e| tantivy_error(dir, e))?;
     let mut summary = Summary::default();
     let mut tick = Tick {
         total: files.len(),
         ..Tick::default()
     };
     for chunk in files.chunks(CHUNK) {
-        // Read and hash in parallel; sources whose bytes are as indexed are kept.
-        let read: Vec<Result<(Vec<u8>, String)>> = chunk
+        let mut entries: Vec<(usize, CatalogSource)> = Vec::new();
+        // A file whose size and time are as recorded is kept without reading it.
+        let mut to_read = Vec::new();
+        for (i, file) in chunk.iter().enumerate() {
+            let name = file.path.display().to_string();
+            let previous = old.get_mut(&name).and_then(VecDeque::pop_front);
+            let stat = match stat(&file.path) {
+                Ok(stat) => stat,
+                Err(e) if file.named => return Err(Error::io(&file.path, &e)),
+                Err(e) => {
+                    warn(format!("skipping source: {}: {e}", file.path.display()));
+                    if let Some(prev) = previous {
+                        sink.delete(prev.id)?;
+                        summary.removed += 1;
+                    }
+                    continue;
+                }
+            };
+            match previous {
+                Some(prev) if (prev.size, prev.modified) == stat && stat.1.is_some() => {
+                    entries.push((i, refresh(prev, file)));
+                }
+                previous => to_read.push(ToRead { i, previous, stat }),
+            }
+        }
+        // Read and hash in parallel; a file whose bytes are as indexed is kept.
+        let read: Vec<Result<(Vec<u8>, String)>> = to_read
             .par_iter()
-            .map(|f| {
-                let bytes = crate::ingest::read_bytes_capped(&f.path, max_bytes)?;
+            .map(|r| {
+                let bytes = crate::ingest::read_bytes_capped(&chunk[r.i].path, max_bytes)?;
                 let hash = crate::fsutil::sha256_hex(&bytes);
                 Ok((bytes, hash))
             })
             .collect();
-        let mut todo: Vec<(usize, Vec<u8>, String, u64)> = Vec::new();
-        let mut kept: Vec<(usize, CatalogSource)> = Vec::new();
-        for (i, (file, r)) in chunk.iter().zip(read).enumerate() {
-            let (bytes, hash) = match r {
+        let mut todo: Vec<ToIngest> = Vec::new();
+        for (r, got) in to_read.into_iter().zip(read) {
+            let file = &chunk[r.i];
+            let (bytes, hash) = match got {
                 Ok(read) => read,
                 Err(e) if file.named => return Err(e),
                 Err(e) => {
                     // One unreadable file of a folder is a warning, as in a corpus.
                     warn(format!("skipping source: {e}"));
+                    if let Some(prev) = r.previous {
+                        sink.delete(prev.id)?;
+                        summary.removed += 1;
+                    }
                     continue;
                 }
             };
-            let name = file.path.display().to_string();
-            let previous = old.get_mut(&name).and_then(VecDeque::pop_front);
-            match previous {
-                Some(prev) if prev.hash == hash => kept.push((i, refresh(prev, file))),
-                other => {
-                    if let Some(prev) = other {
-                        writer.delete_term(Term::from_field_u64(fields.source, prev.id));
+            match r.previous {
+                Some(mut prev) if prev.hash == hash => {
+                    (prev.size, prev.modified) = r.stat;
+                    entries.push((r.i, refresh(prev, file)));
+                }
+                previous => {
+                    if let Some(prev) = previous {
+                        sink.delete(prev.id)?;
                     }
                     let id = catalog.next_id;
                     catalog.next_id += 1;
-                    todo.push((i, bytes, hash, id));
+                    todo.push(ToIngest {
+                        i: r.i,
+                        bytes,
+                        hash,
+                        id,
+                        stat: r.stat,
+                    });
                 }
             }
         }
+        summary.unchanged += entries.len();
         let ingested: Vec<(usize, Result<Ingested>)> = todo
             .into_par_iter()
-            .map(|(i, bytes, hash, id)| (i, ingest(&chunk[i], &bytes, hash, id, fields)))
+            .map(|t| (t.i, ingest(&chunk[t.i], &t.bytes, t.hash, t.id, t.stat)))
             .collect();
-        let mut entries: Vec<(usize, CatalogSource)> = kept;
-        summary.unchanged += entries.len();
         for (i, r) in ingested {
             let got = match r {
                 Ok(got) => got,
@@ -333,15 +365,10 @@ fn write(
                 warn(w);
             }
             tick.sentences += got.entry.sentences;
-            let size = std::fs::metadata(&chunk[i].path)
-                .map(|m| m.len())
-                .unwrap_or(0);
-            tick.bytes += size;
-            summary.bytes += size;
+            tick.bytes += got.entry.size;
+            summary.bytes += got.entry.size;
             summary.indexed += 1;
-            for d in got.docs {
-                writer.add_document(d).map_err(|e| tantivy_error(dir, e))?;
-            }
+            sink.add(got.entry.id, &got.sentences)?;
             entries.push((i, got.entry));
         }
         entries.sort_by_key(|(i, _)| *i);
@@ -352,23 +379,16 @@ fn write(
     // What is left of the old catalog is gone from the corpus.
     for (_, gone) in old {
         for prev in gone {
-            writer.delete_term(Term::from_field_u64(fields.source, prev.id));
+            sink.delete(prev.id)?;
             summary.removed += 1;
         }
     }
     if catalog.sentences() == 0 {
-        // Dropping the writer rolls back: the index stays as it was.
+        // Dropping the sink without a commit rolls back: the index stays as it was.
         return Err(sources::empty_corpus(inputs));
     }
-    let name = catalog.write_new(dir)?;
-    let mut commit = writer.prepare_commit().map_err(|e| tantivy_error(dir, e))?;
-    commit.set_payload(&name);
-    commit.commit().map_err(|e| tantivy_error(dir, e))?;
-    writer
-        .wait_merging_threads()
-        .map_err(|e| tantivy_error(dir, e))?;
-    Catalog::remove_others(dir, &name);
     summary.documents = catalog.sources.len();
     summary.sentences = catalog.sentences();
+    sink.commit(&catalog)?;
     Ok(summary)
 }

@@ -43,6 +43,11 @@ pub struct CatalogSource {
     pub name: String,
     /// SHA-256 of the file's bytes.
     pub hash: String,
+    /// The file's size and modification time (nanoseconds since 1970) when it was
+    /// read: a file whose size and time are unchanged is not read again, as git and
+    /// rsync assume.
+    pub size: u64,
+    pub modified: Option<u64>,
     pub url: Option<String>,
     pub title: Option<String>,
     pub outlet: Option<String>,
@@ -105,16 +110,22 @@ impl Catalog {
             ));
         }
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, &e))?;
-        let catalog: Catalog = serde_json::from_slice(&bytes).map_err(|e| {
+        Catalog::parse(&bytes, &path, dir)
+    }
+
+    /// A catalog from its JSON; `path` is where it was read, `index` the index shown
+    /// in messages.
+    pub fn parse(bytes: &[u8], path: &Path, index: &Path) -> Result<Catalog> {
+        let catalog: Catalog = serde_json::from_slice(bytes).map_err(|e| {
             Error::parse(
-                &path,
+                path,
                 e.line(),
                 format!("not a claimcheck index catalog: {e}; build the index again"),
             )
         })?;
         if catalog.schema != SCHEMA || catalog.tool_version != env!("CARGO_PKG_VERSION") {
             return Err(Error::input(
-                dir,
+                index,
                 format!(
                     "was built by claimcheck {} ({}), this is {} ({SCHEMA}); its tokens may \
                      differ, so build it again with `claimcheck index build`",
@@ -127,12 +138,18 @@ impl Catalog {
         Ok(catalog)
     }
 
-    /// Write the catalog as a new file of `dir` (`catalog-<generation>.json`, one that
-    /// does not exist yet); returns its name.
-    pub fn write_new(&self, dir: &Path) -> Result<String> {
+    /// The catalog as JSON.
+    pub fn to_json(&self) -> Result<Vec<u8>> {
         let mut json = serde_json::to_vec(self)
             .map_err(|e| Error::Usage(format!("cannot serialise the catalog: {e}")))?;
         json.push(b'\n');
+        Ok(json)
+    }
+
+    /// Write the catalog as a new file of `dir` (`catalog-<generation>.json`, one that
+    /// does not exist yet); returns its name.
+    pub fn write_new(&self, dir: &Path) -> Result<String> {
+        let json = self.to_json()?;
         for generation in 0u64.. {
             let name = format!("catalog-{generation}.json");
             let path = dir.join(&name);
