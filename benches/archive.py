@@ -122,14 +122,15 @@ def main():
     origin, texts = bodies()
     print(f"corpus text: {origin} ({len(texts)} bodies) and variants; median of {a.runs}")
     print()
-    print("| sentences | files | MB | build s | MB/s | index MB | update 1% s | "
+    print("| sentences | files | MB | build s / peak MB | MB/s | index MB | update 1% s | "
           "check 20 claims s / MB | check 200 claims s / MB | in memory 20 claims s / MB |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    postgres_rows = []
     for size in [int(s) for s in a.sizes.split(",")]:
         corpus, meta = make_corpus(work, size, texts)
         index = work / f"index-{size}"
         shutil.rmtree(index, ignore_errors=True)
-        wall, _, _ = timed([binary, "index", "build", str(corpus), "--index", str(index), "-q"])
+        wall, build_mb, _ = timed([binary, "index", "build", str(corpus), "--index", str(index), "-q"])
         info = subprocess.run([binary, "index", "info", "--index", str(index)],
                               capture_output=True, text=True).stdout
         sentences = int(re.search(r"(\d+) sentences", info).group(1))
@@ -145,13 +146,29 @@ def main():
             f.write_text(f.read_text(encoding="utf-8").replace(
                 "\nA late correction was added.\n", ""), encoding="utf-8")
         timed([binary, "index", "update", "--index", str(index), "-q"])
-        row = [f"{sentences:,}", f"{meta['files']:,}", f"{mb:.0f}", f"{wall:.1f}",
+        row = [f"{sentences:,}", f"{meta['files']:,}", f"{mb:.0f}", f"{wall:.1f} / {build_mb:.0f}",
                f"{mb / wall:.1f}", f"{du(index) / 1e6:.0f}", f"{upd:.2f}"]
         for claims in (20, 200):
             draft = make_draft(work, size, claims, meta["picked"])
             w, m, _ = median_of(a.runs, [binary, "check", str(draft), "--index", str(index),
                                          "--format", "json", "--fail-on", "never"])
             row.append(f"{w:.2f} / {m:.0f}")
+        if a.postgres:
+            db = f"claimcheck_bench_{size}"
+            subprocess.run(["psql", a.postgres, "-qc", f"DROP DATABASE IF EXISTS {db}"], check=True)
+            subprocess.run(["psql", a.postgres, "-qc", f"CREATE DATABASE {db}"], check=True)
+            url = a.postgres.rsplit("/", 1)[0] + "/" + db
+            pw, pm, _ = timed([binary, "index", "build", str(corpus), "--index", url, "-q"])
+            pg = [f"{pw:.1f} / {pm:.0f}"]
+            for claims in (20, 200):
+                draft = make_draft(work, size, claims, meta["picked"])
+                w, m, out = median_of(a.runs, [binary, "check", str(draft), "--index", url,
+                                               "--format", "json", "--fail-on", "never"])
+                _, _, disk_out = timed([binary, "check", str(draft), "--index", str(index),
+                                        "--format", "json", "--fail-on", "never"])
+                same = "same" if out == disk_out else "DIFFERENT"
+                pg.append(f"{w:.2f} / {m:.0f} ({same})")
+            postgres_rows.append(f"| {sentences:,} | " + " | ".join(pg) + " |")
         if size <= a.memory_max:
             draft = make_draft(work, size, 20, meta["picked"])
             w, m, _ = median_of(1, [binary, "check", str(draft), "--corpus", str(corpus),
@@ -160,6 +177,14 @@ def main():
         else:
             row.append("not run")
         print("| " + " | ".join(row) + " |", flush=True)
+    if postgres_rows:
+        print()
+        print("PostgreSQL (same drafts; 'same' = report byte-identical to the on-disk index's)")
+        print()
+        print("| sentences | load s / peak MB | check 20 claims s / MB | check 200 claims s / MB |")
+        print("| --- | --- | --- | --- |")
+        for r in postgres_rows:
+            print(r)
 
 
 if __name__ == "__main__":

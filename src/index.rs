@@ -46,7 +46,8 @@ pub struct Bm25 {
 
 /// BM25 term-frequency saturation.
 pub const K1: f32 = 1.2;
-const B: f32 = 0.75;
+/// BM25 length normalisation.
+pub const B: f32 = 0.75;
 
 /// A sentence's length as BM25 counts it: its index terms (saturating at `u16::MAX`).
 pub fn length(tokens: &[Token]) -> u16 {
