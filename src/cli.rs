@@ -61,7 +61,7 @@ pub enum Command {
         claimcheck fetch --from urls.txt --out sources/ --concurrency 4\n\n\
         Exit codes: 0 all pages fetched, 1 some failed (listed), 2 usage error.")]
     Fetch(crate::fetch::args::FetchArgs),
-    /// Keep a corpus indexed on disk, so `check --index DIR` need not read it again.
+    /// Keep a corpus indexed (on disk or in PostgreSQL), so `check --index` need not read it again.
     #[command(after_help = "Examples:\n  \
         claimcheck index build archive/ wires/ --index .claimcheck-index\n  \
         claimcheck index update --index .claimcheck-index\n  \
@@ -84,9 +84,10 @@ pub struct CheckArgs {
     /// Example: `--corpus fixtures/sources --corpus https://example.org/wire.html`
     #[arg(long, value_name = "PATH")]
     pub corpus: Vec<PathBuf>,
-    /// Check against an index written by `claimcheck index build` instead of reading a
-    /// corpus [default: `index` in claimcheck.toml]. Example: `--index .claimcheck-index`
-    #[arg(long, value_name = "DIR", conflicts_with = "corpus")]
+    /// Check against an index written by `claimcheck index build` (a folder, or a
+    /// `postgres://` database URL) instead of reading a corpus [default: `index` in
+    /// claimcheck.toml]. Example: `--index .claimcheck-index`
+    #[arg(long, value_name = "DIR|URL", conflicts_with = "corpus")]
     pub index: Option<PathBuf>,
     /// Verify a reviewed claim set (from `claimcheck extract --format json`) instead of
     /// extracting claims afresh. Example: `--claims claims/draft.json`

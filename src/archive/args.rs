@@ -43,7 +43,7 @@ pub struct BuildArgs {
     /// The folder to write the index to (it must not exist yet, or be empty), or a
     /// PostgreSQL database (`postgres://user@host/db`) that has none yet.
     /// Example: `--index .claimcheck-index`
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR|URL")]
     pub index: PathBuf,
     /// Largest source file read (bytes; K, M suffixes are KiB, MiB). Example: `--max-bytes 2M`
     #[arg(long, value_name = "SIZE", default_value = crate::fetch::defaults::MAX_BYTES_FLAG, value_parser = crate::fetch::args::parse_size)]
@@ -59,7 +59,7 @@ pub struct UpdateArgs {
     #[arg(value_name = "SOURCES")]
     pub sources: Vec<PathBuf>,
     /// The index folder, or PostgreSQL database URL. Example: `--index .claimcheck-index`
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR|URL")]
     pub index: PathBuf,
     /// Largest source file read (bytes; K, M suffixes are KiB, MiB).
     #[arg(long, value_name = "SIZE", default_value = crate::fetch::defaults::MAX_BYTES_FLAG, value_parser = crate::fetch::args::parse_size)]
@@ -72,7 +72,7 @@ pub struct UpdateArgs {
 #[derive(Debug, clap::Args)]
 pub struct InfoArgs {
     /// The index folder, or PostgreSQL database URL.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR|URL")]
     pub index: PathBuf,
 }
 
