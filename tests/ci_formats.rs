@@ -191,10 +191,33 @@ fn sarif_log() {
             "claimcheck/supported"
         ]
     );
+    // Every rule has help for code scanning and a default level it shows.
+    for r in run["tool"]["driver"]["rules"].as_array().unwrap() {
+        let level = r["defaultConfiguration"]["level"].as_str().unwrap();
+        assert!(["note", "warning", "error"].contains(&level), "{level}");
+        assert!(!r["help"]["text"].as_str().unwrap().is_empty());
+        assert!(r["help"]["markdown"].as_str().unwrap().contains("**"));
+    }
+    // %SRCROOT% is declared, without a machine's absolute path.
+    let base = &run["originalUriBaseIds"]["%SRCROOT%"];
+    assert!(base["description"]["text"].is_string(), "{base}");
+    assert!(base.get("uri").is_none());
     let results = run["results"].as_array().unwrap();
-    assert_eq!(results.len(), N.claims);
+    assert_eq!(
+        results.len(),
+        N.claims - N.supported,
+        "supported claims are no results by default"
+    );
+    assert!(
+        results
+            .iter()
+            .all(|r| r["ruleId"] != "claimcheck/supported")
+    );
     let failing: Vec<&Value> = results.iter().filter(|r| r["kind"] == "fail").collect();
     assert_eq!(failing.len(), N.contradicted);
+    let text = std::fs::read_to_string(root().join(ARTICLE)).unwrap();
+    let hashes = claimcheck::report::linehash::line_hashes(&text);
+    let hash_form = regex::Regex::new("^[0-9a-f]{1,16}:[1-9][0-9]*$").unwrap();
     for r in results {
         assert!(
             r["partialFingerprints"]["claimId/v1"]
@@ -202,16 +225,36 @@ fn sarif_log() {
                 .unwrap()
                 .starts_with("c-")
         );
-        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        // GitHub's line hash of the claim's first line, as its upload action computes it.
+        let line = r["locations"][0]["physicalLocation"]["region"]["startLine"]
+            .as_u64()
+            .unwrap() as usize;
+        let hash = r["partialFingerprints"]["primaryLocationLineHash"]
             .as_str()
             .unwrap();
-        assert_eq!(uri, ARTICLE, "relative to the working directory");
+        assert!(hash_form.is_match(hash), "{hash}");
+        assert_eq!(hash, hashes[line - 1]);
+        let artifact = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(
+            artifact["uri"], ARTICLE,
+            "relative to the working directory"
+        );
+        assert_eq!(artifact["uriBaseId"], "%SRCROOT%");
         if r["kind"] != "fail" {
             assert_eq!(r["level"], "none");
         }
     }
+    // Different lines of the draft have different hashes.
+    let mut by_line = std::collections::BTreeMap::new();
+    for r in results {
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        let hash = r["partialFingerprints"]["primaryLocationLineHash"].clone();
+        by_line.insert(region["startLine"].as_u64().unwrap(), hash);
+    }
+    let distinct: std::collections::BTreeSet<String> =
+        by_line.values().map(|v| v.to_string()).collect();
+    assert_eq!(distinct.len(), by_line.len());
     // Code-point columns; the end column is exclusive.
-    let text = std::fs::read_to_string(root().join(ARTICLE)).unwrap();
     let r = results
         .iter()
         .find(|r| {
@@ -230,6 +273,72 @@ fn sarif_log() {
     let start = region["byteOffset"].as_u64().unwrap() as usize;
     let len = region["byteLength"].as_u64().unwrap() as usize;
     assert_eq!(&text[start..start + len], snippet);
+}
+
+#[test]
+fn sarif_lists_supported_claims_only_when_asked_and_paths_have_no_dot_segment() {
+    let (code, out, err) = run(&[
+        "check",
+        &format!("./{ARTICLE}"),
+        "--corpus",
+        SOURCES,
+        "--isolated",
+        "--format",
+        "sarif",
+        "--sarif-supported",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), N.claims);
+    let supported: Vec<&Value> = results
+        .iter()
+        .filter(|r| r["ruleId"] == "claimcheck/supported")
+        .collect();
+    assert_eq!(supported.len(), N.supported);
+    for r in &supported {
+        assert_eq!((&r["kind"], &r["level"]), (&"pass".into(), &"none".into()));
+        assert_eq!(r["ruleIndex"], 2);
+    }
+    for r in results {
+        let uri = &r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+        assert_eq!(uri, ARTICLE, "no ./ prefix");
+    }
+}
+
+// A file that is not UTF-8 is hashed differently by the upload action: no line hash.
+#[test]
+fn sarif_gives_no_line_hash_it_cannot_be_sure_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"Zelensky was accompanied by six European leaders at the White House talks.\n\nCaf\xe9 owners said so.\n".to_vec();
+    std::fs::write(dir.path().join("latin1.txt"), &bytes).unwrap();
+    bytes.retain(|&b| b < 0x80);
+    std::fs::write(dir.path().join("utf8.txt"), &bytes).unwrap();
+    for (name, expect_hash) in [("latin1.txt", false), ("utf8.txt", true)] {
+        let (_, out, err) = run_in(
+            dir.path(),
+            &[
+                "check",
+                name,
+                "--corpus",
+                &sources(),
+                "--isolated",
+                "--quiet",
+                "--format",
+                "sarif",
+            ],
+        );
+        let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        let r = &v["runs"][0]["results"][0];
+        assert_eq!(
+            r["partialFingerprints"]
+                .get("primaryLocationLineHash")
+                .is_some(),
+            expect_hash,
+            "{name}: {r}"
+        );
+        assert!(r["partialFingerprints"]["claimId/v1"].is_string());
+    }
 }
 
 #[test]
@@ -263,7 +372,12 @@ fn sarif_validates_against_the_official_schema() {
     }
     fix_patterns(&mut schema);
     let validator = jsonschema::validator_for(&schema).unwrap();
-    for fail_on in ["contradicted", "unverified", "never"] {
+    for fail_on in ["contradicted", "unverified", "never", "supported"] {
+        // "supported" stands for --fail-on never with --sarif-supported.
+        let (flag, extra) = match fail_on {
+            "supported" => ("never", "--sarif-supported"),
+            f => (f, "--quiet"),
+        };
         let (_, out, _) = run(&[
             "check",
             ARTICLE,
@@ -273,7 +387,8 @@ fn sarif_validates_against_the_official_schema() {
             "--format",
             "sarif",
             "--fail-on",
-            fail_on,
+            flag,
+            extra,
         ]);
         let v: Value = serde_json::from_str(&out).unwrap();
         let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
