@@ -171,6 +171,105 @@ fn github_columns_on_a_line_with_non_ascii_characters() {
     assert_eq!(end_col - col + 1, claim.chars().count());
 }
 
+/// `key=value` properties of a workflow command line.
+fn annotation_props(line: &str) -> std::collections::BTreeMap<String, String> {
+    let body = line.split_once(' ').unwrap().1;
+    let (props, _) = body.split_once("::").unwrap();
+    props
+        .split(',')
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap();
+            (k.to_string(), v.to_string())
+        })
+        .collect()
+}
+
+// JSON, SARIF and the annotation name the same file and the same characters: JSON's
+// `end_column` and SARIF's `endColumn` are exclusive, the annotation's is inclusive.
+#[test]
+fn json_sarif_and_annotations_agree_on_file_and_range() {
+    let args = |format: &str| {
+        let (_, out, err) = run(&[
+            "check",
+            &format!("./{ARTICLE}"),
+            "--corpus",
+            SOURCES,
+            "--isolated",
+            "--format",
+            format,
+            "--fail-on",
+            "unverified",
+        ]);
+        assert!(!out.is_empty(), "{err}");
+        out
+    };
+    let json: Value = serde_json::from_str(&args("json")).unwrap();
+    let sarif: Value = serde_json::from_str(&args("sarif")).unwrap();
+    let github = args("github");
+    let claims: Vec<&Value> = json["articles"][0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["verdict"] != "supported")
+        .collect();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let annotations: Vec<&str> = github.lines().filter(|l| l.starts_with("::")).collect();
+    assert_eq!(claims.len(), N.contradicted + N.unverified);
+    assert_eq!(results.len(), claims.len());
+    assert_eq!(annotations.len(), claims.len());
+    let text = std::fs::read_to_string(root().join(ARTICLE)).unwrap();
+    let mut one_line = 0;
+    for ((c, r), a) in claims.iter().zip(results).zip(&annotations) {
+        let loc = &c["location"];
+        let n = |v: &Value| v.as_u64().unwrap() as usize;
+        let (line, col, end_line, end_col) = (
+            n(&loc["line"]),
+            n(&loc["column"]),
+            n(&loc["end_line"]),
+            n(&loc["end_column"]),
+        );
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(
+            (
+                n(&region["startLine"]),
+                n(&region["startColumn"]),
+                n(&region["endLine"]),
+                n(&region["endColumn"])
+            ),
+            (line, col, end_line, end_col),
+            "SARIF region = JSON location"
+        );
+        let p = annotation_props(a);
+        assert_eq!(p["file"], ARTICLE, "no ./ on the annotation's file: {a}");
+        assert_eq!(
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            p["file"].as_str(),
+            "the same path in SARIF"
+        );
+        assert_eq!(p["line"], line.to_string());
+        assert_eq!(p["endLine"], end_line.to_string());
+        if line == end_line {
+            one_line += 1;
+            assert_eq!(p["col"], col.to_string());
+            let last: usize = p["endColumn"].parse().unwrap();
+            assert_eq!(last, end_col - 1, "inclusive: the last character's column");
+            // The characters the annotation covers are the claim's, exactly.
+            let covered: String = from_column(&text, line, col)
+                .chars()
+                .take(last - col + 1)
+                .collect();
+            let bytes = n(&loc["byte_start"])..n(&loc["byte_end"]);
+            assert_eq!(covered, text[bytes], "{a}");
+        } else {
+            assert!(
+                !p.contains_key("col") && !p.contains_key("endColumn"),
+                "{a}"
+            );
+        }
+    }
+    assert!(one_line > 0);
+}
+
 #[test]
 fn sarif_log() {
     let out = format("sarif");
