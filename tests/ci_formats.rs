@@ -533,6 +533,54 @@ fn junit_xml() {
         .filter(|n| n.has_tag_name("failure"))
         .count();
     assert_eq!(failures, N.contradicted);
+    // Unverified claims below --fail-on are skipped, with the reason.
+    let skipped: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("skipped"))
+        .collect();
+    assert_eq!(skipped.len(), N.unverified);
+    assert_eq!(
+        suites.attribute("skipped"),
+        Some(N.unverified.to_string().as_str())
+    );
+    for s in &skipped {
+        let message = s.attribute("message").unwrap();
+        assert!(message.starts_with("unverified: "), "{message}");
+        assert!(message.len() > "unverified: ".len());
+        let case = s.parent_element().unwrap();
+        assert!(case.has_tag_name("testcase"));
+    }
+    // Test names come from the claim, not its position; the position is kept.
+    let json: Value = serde_json::from_str(&format("json")).unwrap();
+    let claims = json["articles"][0]["claims"].as_array().unwrap();
+    let testcases: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    for (case, c) in testcases.iter().zip(claims) {
+        let name = case.attribute("name").unwrap();
+        let id = c["id"].as_str().unwrap();
+        assert_eq!(name, format!("{} [{id}]", c["text"].as_str().unwrap()));
+        let line = c["location"]["line"].as_u64().unwrap();
+        assert_eq!(case.attribute("line"), Some(line.to_string().as_str()));
+        let out = case
+            .children()
+            .find(|n| n.has_tag_name("system-out") || n.has_tag_name("failure"))
+            .and_then(|n| n.text())
+            .unwrap();
+        let column = c["location"]["column"].as_u64().unwrap();
+        assert!(
+            out.starts_with(&format!("{ARTICLE}:{line}:{column}: ")),
+            "{out}"
+        );
+        if c["verdict"] == "supported" {
+            assert!(
+                !case
+                    .children()
+                    .any(|n| n.has_tag_name("failure") || n.has_tag_name("skipped"))
+            );
+        }
+    }
     // --fail-on unverified fails the unverified claims too; never fails nothing.
     let (_, out, _) = run(&[
         "check",
@@ -546,10 +594,11 @@ fn junit_xml() {
         "unverified",
     ]);
     assert!(out.contains(&format!(
-        r#"<testsuites name="claimcheck" tests="{}" failures="{}""#,
+        r#"<testsuites name="claimcheck" tests="{}" failures="{}" errors="0" skipped="0">"#,
         N.claims,
         N.contradicted + N.unverified
     )));
+    assert!(!out.contains("<skipped"), "a failure is not skipped too");
     let (code, out, _) = run(&[
         "check",
         ARTICLE,
@@ -563,6 +612,58 @@ fn junit_xml() {
     ]);
     assert_eq!(code, 0);
     assert!(!out.contains("<failure"));
+}
+
+// A claim that moves down the draft keeps its test case name (and so its history).
+#[test]
+fn junit_names_survive_a_claim_moving() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(ARTICLE)).unwrap();
+    let cases = |draft: &str| -> Vec<(String, String)> {
+        std::fs::write(dir.path().join("draft.md"), draft).unwrap();
+        let (_, out, err) = run_in(
+            dir.path(),
+            &[
+                "check",
+                "draft.md",
+                "--corpus",
+                &sources(),
+                "--isolated",
+                "--format",
+                "junit",
+            ],
+        );
+        let doc = roxmltree::Document::parse(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        doc.descendants()
+            .filter(|n| n.has_tag_name("testcase"))
+            .map(|n| {
+                (
+                    n.attribute("name").unwrap().to_string(),
+                    n.attribute("line").unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let before = cases(&text);
+    // Two paragraphs more after the headline: every claim is two lines further down.
+    let (head, rest) = text.split_once("\n\n").unwrap();
+    let after = cases(&format!(
+        "{head}\n\nEditor's note: this story was updated.\n\n{rest}"
+    ));
+    let names = |c: &[(String, String)]| c.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    let after_names = names(&after);
+    for (name, line) in &before {
+        let i = after_names
+            .iter()
+            .position(|n| n == name)
+            .unwrap_or_else(|| panic!("{name} lost its test case"));
+        assert_ne!(&after[i].1, line, "{name} did move");
+    }
+    // Names are unique within an article, even for a repeated claim.
+    let repeated = "Zelensky was accompanied by six European leaders at the White House talks.";
+    let twice = cases(&format!("{repeated}\n\n{repeated}\n"));
+    assert_eq!(twice.len(), 2);
+    assert_ne!(twice[0].0, twice[1].0, "{twice:?}");
 }
 
 #[test]
