@@ -282,6 +282,11 @@ pub fn run_check(args: &CheckArgs) -> Result<u8> {
         .render(&report, &mut buf)
         .map_err(|e| Error::io("<report>", &e))?;
     emit(args.output.as_deref(), &buf)?;
+    if settings.format == Format::Claimreview {
+        for w in report::claimreview::warnings(&report, &settings.publisher) {
+            warn(w);
+        }
+    }
     if settings.format == Format::Github
         && let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|v| !v.is_empty())
         && let Err(e) =

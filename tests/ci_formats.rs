@@ -715,7 +715,11 @@ fn claimreview_json_ld() {
     insta::assert_snapshot!("claimreview", out);
     let v: Value = serde_json::from_str(&out).unwrap();
     let all = v.as_array().unwrap();
-    assert_eq!(all.len(), N.claims);
+    assert_eq!(
+        all.len(),
+        N.contradicted + N.supported,
+        "no review of an unverified claim by default"
+    );
     for r in all {
         assert_eq!(r["@context"], "https://schema.org");
         assert_eq!(r["@type"], "ClaimReview");
@@ -726,9 +730,8 @@ fn claimreview_json_ld() {
         );
         let expected = match value {
             1 => "Contradicted",
-            2 => "Unverified",
             3 => "Supported",
-            _ => panic!("off the 1–3 scale"),
+            _ => panic!("{value}: not a published rating"),
         };
         assert_eq!(name, expected);
         assert_eq!(
@@ -743,10 +746,146 @@ fn claimreview_json_ld() {
         assert_eq!(r["author"]["url"], "https://meridian.example");
         let id = r["identifier"].as_str().unwrap();
         assert_eq!(r["url"], format!("https://meridian.example/checks/{id}"));
+        // The claim appears in the publisher's own article, at its published address.
+        let item = &r["itemReviewed"];
+        assert_eq!(item["@type"], "Claim");
+        assert_eq!(item["author"]["name"], "Meridian Fact Desk");
+        let appearance = &item["appearance"];
+        assert_eq!(
+            appearance["url"],
+            "https://meridian.example/news/white-house-talks"
+        );
+        assert!(
+            appearance.get("name").is_none(),
+            "no local path: {appearance}"
+        );
+        assert!(
+            appearance["headline"]
+                .as_str()
+                .unwrap()
+                .starts_with("Zelensky brings European leaders")
+        );
+        // The fixture has no date: nothing invented, and a warning says so.
+        assert!(r.get("datePublished").is_none() && item.get("datePublished").is_none());
     }
-    // Without a publisher, nothing is invented.
-    let out = format("claimreview");
-    assert!(!out.contains("\"author\"") && !out.contains("\"url\": \"https://meridian"));
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("ClaimReview")).collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(
+        warnings[0].starts_with(&format!(
+            "claimcheck: warning: {ARTICLE}: ClaimReview: no `datePublished`"
+        )),
+        "{err}"
+    );
+
+    // Without a publisher, nothing is invented, and each missing property is a warning
+    // on stderr; stdout stays the JSON document.
+    let (_, out, err) = run(&[
+        "check",
+        ARTICLE,
+        "--corpus",
+        SOURCES,
+        "--isolated",
+        "--format",
+        "claimreview",
+    ]);
+    let v: Value = serde_json::from_str(&out).expect("stdout is only the reviews");
+    assert!(
+        !out.contains("\"author\"") && !out.contains("\"url\""),
+        "{out}"
+    );
+    assert_eq!(v.as_array().unwrap().len(), N.contradicted + N.supported);
+    for missing in [
+        "no `url`",
+        "no `author.name`",
+        "no `author.url`",
+        "no `datePublished`",
+        "no `itemReviewed.author`",
+        "no `itemReviewed.appearance.url`",
+    ] {
+        assert_eq!(
+            err.lines()
+                .filter(|l| l.starts_with("claimcheck: warning: ") && l.contains(missing))
+                .count(),
+            1,
+            "{missing}: {err}"
+        );
+    }
+    let (_, _, err) = run(&[
+        "check",
+        ARTICLE,
+        "--corpus",
+        SOURCES,
+        "--isolated",
+        "--quiet",
+        "--format",
+        "claimreview",
+    ]);
+    assert!(!err.contains("ClaimReview"), "{err}");
+}
+
+#[test]
+fn claimreview_fills_dates_from_the_article_and_reviews_unverified_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = std::fs::read_to_string(root().join(ARTICLE)).unwrap();
+    std::fs::write(
+        d.join("talks.md"),
+        format!("---\ntitle: Talks in Washington\ndate: 2025-08-19\n---\n\n{text}"),
+    )
+    .unwrap();
+    let publisher = std::fs::read_to_string(root().join(PUBLISHER)).unwrap();
+    std::fs::write(d.join("claimcheck.toml"), &publisher).unwrap();
+    let check = |dir: &Path| {
+        run_in(
+            dir,
+            &[
+                "check",
+                "talks.md",
+                "--corpus",
+                &sources(),
+                "--format",
+                "claimreview",
+            ],
+        )
+    };
+    let (_, out, err) = check(d);
+    assert!(!err.contains("ClaimReview"), "every property filled: {err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let all = v.as_array().unwrap();
+    assert_eq!(all.len(), N.contradicted + N.supported);
+    for r in all {
+        assert_eq!(r["datePublished"], "2025-08-19");
+        assert_eq!(r["itemReviewed"]["datePublished"], "2025-08-19");
+        let appearance = &r["itemReviewed"]["appearance"];
+        assert_eq!(appearance["datePublished"], "2025-08-19");
+        assert_eq!(appearance["headline"], "Talks in Washington");
+        assert_eq!(appearance["url"], "https://meridian.example/news/talks");
+    }
+    // publish-unverified = true reviews every claim, unverified ones rated 2.
+    std::fs::write(
+        d.join("claimcheck.toml"),
+        format!("{publisher}publish-unverified = true\n"),
+    )
+    .unwrap();
+    let (_, out, err) = check(d);
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let all = v.as_array().unwrap();
+    assert_eq!(all.len(), N.claims);
+    assert_eq!(
+        all.iter()
+            .filter(|r| r["reviewRating"]["ratingValue"] == 2)
+            .count(),
+        N.unverified
+    );
+    // A bad article-url is a config error.
+    std::fs::write(
+        d.join("claimcheck.toml"),
+        "[publisher]\narticle-url = \"news/{stem}\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = check(d);
+    assert_eq!(code, 2);
+    assert!(err.contains("publisher.article-url"), "{err}");
 }
 
 #[test]
