@@ -1,5 +1,5 @@
-//! `--format claimreview`: schema.org `ClaimReview` JSON-LD, the markup search engines
-//! and fact-check aggregators read from a fact-checker's pages.
+//! `--format claimreview`: schema.org `ClaimReview` JSON-LD, the markup fact-check
+//! aggregators read from a fact-checker's pages.
 //!
 //! The output is a JSON array with one self-contained `ClaimReview` object (each with
 //! its own `@context`) per reviewed claim, so a CMS can embed each review in its own
@@ -38,7 +38,7 @@
 //! | `itemReviewed.appearance.headline` | the article's title |
 //!
 //! A property without a source is left out, and [`warnings`] says so: the CLI prints
-//! one warning a missing property on stderr (the report itself stays on stdout). The
+//! one warning per missing property on stderr (the report itself stays on stdout). The
 //! local path of an article is never written: it means nothing on a published page.
 
 use std::io::{self, Write};
