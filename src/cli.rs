@@ -107,6 +107,10 @@ pub struct CheckArgs {
     /// Do not print warnings on stderr. Example: `--quiet`
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// With `--format sarif`, write supported claims as `pass` results too (left out by
+    /// default, so code scanning lists only what needs a look). Example: `--sarif-supported`
+    #[arg(long)]
+    pub sarif_supported: bool,
     /// Config file and baselines.
     #[command(flatten, next_help_heading = "Settings and baselines")]
     pub settings: crate::config::ConfigArgs,
@@ -296,6 +300,7 @@ pub fn run_check(args: &CheckArgs) -> Result<u8> {
         color,
         fail_on: settings.fail_on,
         publisher: settings.publisher.clone(),
+        sarif_supported: args.sarif_supported,
         articles: texts,
     };
     let reporter = report::reporter_for(settings.format, &ctx);
@@ -304,6 +309,11 @@ pub fn run_check(args: &CheckArgs) -> Result<u8> {
         .render(&report, &mut buf)
         .map_err(|e| Error::io("<report>", &e))?;
     emit(args.output.as_deref(), &buf)?;
+    if settings.format == Format::Claimreview {
+        for w in report::claimreview::warnings(&report, &settings.publisher) {
+            warn(w);
+        }
+    }
     if settings.format == Format::Github
         && let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|v| !v.is_empty())
         && let Err(e) =

@@ -415,6 +415,7 @@ fn validate(path: &Path, raw: &str, c: &FileConfig) -> Result<()> {
         for (key, value) in [
             ("publisher.url", &p.url),
             ("publisher.review-url", &p.review_url),
+            ("publisher.article-url", &p.article_url),
         ] {
             if let Some(u) = value
                 && !crate::input::is_url(u)

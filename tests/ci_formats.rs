@@ -171,6 +171,105 @@ fn github_columns_on_a_line_with_non_ascii_characters() {
     assert_eq!(end_col - col + 1, claim.chars().count());
 }
 
+/// `key=value` properties of a workflow command line.
+fn annotation_props(line: &str) -> std::collections::BTreeMap<String, String> {
+    let body = line.split_once(' ').unwrap().1;
+    let (props, _) = body.split_once("::").unwrap();
+    props
+        .split(',')
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap();
+            (k.to_string(), v.to_string())
+        })
+        .collect()
+}
+
+// JSON, SARIF and the annotation name the same file and the same characters: JSON's
+// `end_column` and SARIF's `endColumn` are exclusive, the annotation's is inclusive.
+#[test]
+fn json_sarif_and_annotations_agree_on_file_and_range() {
+    let args = |format: &str| {
+        let (_, out, err) = run(&[
+            "check",
+            &format!("./{ARTICLE}"),
+            "--corpus",
+            SOURCES,
+            "--isolated",
+            "--format",
+            format,
+            "--fail-on",
+            "unverified",
+        ]);
+        assert!(!out.is_empty(), "{err}");
+        out
+    };
+    let json: Value = serde_json::from_str(&args("json")).unwrap();
+    let sarif: Value = serde_json::from_str(&args("sarif")).unwrap();
+    let github = args("github");
+    let claims: Vec<&Value> = json["articles"][0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["verdict"] != "supported")
+        .collect();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let annotations: Vec<&str> = github.lines().filter(|l| l.starts_with("::")).collect();
+    assert_eq!(claims.len(), N.contradicted + N.unverified);
+    assert_eq!(results.len(), claims.len());
+    assert_eq!(annotations.len(), claims.len());
+    let text = std::fs::read_to_string(root().join(ARTICLE)).unwrap();
+    let mut one_line = 0;
+    for ((c, r), a) in claims.iter().zip(results).zip(&annotations) {
+        let loc = &c["location"];
+        let n = |v: &Value| v.as_u64().unwrap() as usize;
+        let (line, col, end_line, end_col) = (
+            n(&loc["line"]),
+            n(&loc["column"]),
+            n(&loc["end_line"]),
+            n(&loc["end_column"]),
+        );
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(
+            (
+                n(&region["startLine"]),
+                n(&region["startColumn"]),
+                n(&region["endLine"]),
+                n(&region["endColumn"])
+            ),
+            (line, col, end_line, end_col),
+            "SARIF region = JSON location"
+        );
+        let p = annotation_props(a);
+        assert_eq!(p["file"], ARTICLE, "no ./ on the annotation's file: {a}");
+        assert_eq!(
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            p["file"].as_str(),
+            "the same path in SARIF"
+        );
+        assert_eq!(p["line"], line.to_string());
+        assert_eq!(p["endLine"], end_line.to_string());
+        if line == end_line {
+            one_line += 1;
+            assert_eq!(p["col"], col.to_string());
+            let last: usize = p["endColumn"].parse().unwrap();
+            assert_eq!(last, end_col - 1, "inclusive: the last character's column");
+            // The characters the annotation covers are the claim's, exactly.
+            let covered: String = from_column(&text, line, col)
+                .chars()
+                .take(last - col + 1)
+                .collect();
+            let bytes = n(&loc["byte_start"])..n(&loc["byte_end"]);
+            assert_eq!(covered, text[bytes], "{a}");
+        } else {
+            assert!(
+                !p.contains_key("col") && !p.contains_key("endColumn"),
+                "{a}"
+            );
+        }
+    }
+    assert!(one_line > 0);
+}
+
 #[test]
 fn sarif_log() {
     let out = format("sarif");
@@ -191,10 +290,33 @@ fn sarif_log() {
             "claimcheck/supported"
         ]
     );
+    // Every rule has help for code scanning and a default level it shows.
+    for r in run["tool"]["driver"]["rules"].as_array().unwrap() {
+        let level = r["defaultConfiguration"]["level"].as_str().unwrap();
+        assert!(["note", "warning", "error"].contains(&level), "{level}");
+        assert!(!r["help"]["text"].as_str().unwrap().is_empty());
+        assert!(r["help"]["markdown"].as_str().unwrap().contains("**"));
+    }
+    // %SRCROOT% is declared, without a machine's absolute path.
+    let base = &run["originalUriBaseIds"]["%SRCROOT%"];
+    assert!(base["description"]["text"].is_string(), "{base}");
+    assert!(base.get("uri").is_none());
     let results = run["results"].as_array().unwrap();
-    assert_eq!(results.len(), N.claims);
+    assert_eq!(
+        results.len(),
+        N.claims - N.supported,
+        "supported claims are no results by default"
+    );
+    assert!(
+        results
+            .iter()
+            .all(|r| r["ruleId"] != "claimcheck/supported")
+    );
     let failing: Vec<&Value> = results.iter().filter(|r| r["kind"] == "fail").collect();
     assert_eq!(failing.len(), N.contradicted);
+    let text = std::fs::read_to_string(root().join(ARTICLE)).unwrap();
+    let hashes = claimcheck::report::linehash::line_hashes(&text);
+    let hash_form = regex::Regex::new("^[0-9a-f]{1,16}:[1-9][0-9]*$").unwrap();
     for r in results {
         assert!(
             r["partialFingerprints"]["claimId/v1"]
@@ -202,16 +324,36 @@ fn sarif_log() {
                 .unwrap()
                 .starts_with("c-")
         );
-        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        // GitHub's line hash of the claim's first line, as its upload action computes it.
+        let line = r["locations"][0]["physicalLocation"]["region"]["startLine"]
+            .as_u64()
+            .unwrap() as usize;
+        let hash = r["partialFingerprints"]["primaryLocationLineHash"]
             .as_str()
             .unwrap();
-        assert_eq!(uri, ARTICLE, "relative to the working directory");
+        assert!(hash_form.is_match(hash), "{hash}");
+        assert_eq!(hash, hashes[line - 1]);
+        let artifact = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+        assert_eq!(
+            artifact["uri"], ARTICLE,
+            "relative to the working directory"
+        );
+        assert_eq!(artifact["uriBaseId"], "%SRCROOT%");
         if r["kind"] != "fail" {
             assert_eq!(r["level"], "none");
         }
     }
+    // Different lines of the draft have different hashes.
+    let mut by_line = std::collections::BTreeMap::new();
+    for r in results {
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        let hash = r["partialFingerprints"]["primaryLocationLineHash"].clone();
+        by_line.insert(region["startLine"].as_u64().unwrap(), hash);
+    }
+    let distinct: std::collections::BTreeSet<String> =
+        by_line.values().map(|v| v.to_string()).collect();
+    assert_eq!(distinct.len(), by_line.len());
     // Code-point columns; the end column is exclusive.
-    let text = std::fs::read_to_string(root().join(ARTICLE)).unwrap();
     let r = results
         .iter()
         .find(|r| {
@@ -230,6 +372,72 @@ fn sarif_log() {
     let start = region["byteOffset"].as_u64().unwrap() as usize;
     let len = region["byteLength"].as_u64().unwrap() as usize;
     assert_eq!(&text[start..start + len], snippet);
+}
+
+#[test]
+fn sarif_lists_supported_claims_only_when_asked_and_paths_have_no_dot_segment() {
+    let (code, out, err) = run(&[
+        "check",
+        &format!("./{ARTICLE}"),
+        "--corpus",
+        SOURCES,
+        "--isolated",
+        "--format",
+        "sarif",
+        "--sarif-supported",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), N.claims);
+    let supported: Vec<&Value> = results
+        .iter()
+        .filter(|r| r["ruleId"] == "claimcheck/supported")
+        .collect();
+    assert_eq!(supported.len(), N.supported);
+    for r in &supported {
+        assert_eq!((&r["kind"], &r["level"]), (&"pass".into(), &"none".into()));
+        assert_eq!(r["ruleIndex"], 2);
+    }
+    for r in results {
+        let uri = &r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+        assert_eq!(uri, ARTICLE, "no ./ prefix");
+    }
+}
+
+// A file that is not UTF-8 is hashed differently by the upload action: no line hash.
+#[test]
+fn sarif_gives_no_line_hash_it_cannot_be_sure_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"Zelensky was accompanied by six European leaders at the White House talks.\n\nCaf\xe9 owners said so.\n".to_vec();
+    std::fs::write(dir.path().join("latin1.txt"), &bytes).unwrap();
+    bytes.retain(|&b| b < 0x80);
+    std::fs::write(dir.path().join("utf8.txt"), &bytes).unwrap();
+    for (name, expect_hash) in [("latin1.txt", false), ("utf8.txt", true)] {
+        let (_, out, err) = run_in(
+            dir.path(),
+            &[
+                "check",
+                name,
+                "--corpus",
+                &sources(),
+                "--isolated",
+                "--quiet",
+                "--format",
+                "sarif",
+            ],
+        );
+        let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        let r = &v["runs"][0]["results"][0];
+        assert_eq!(
+            r["partialFingerprints"]
+                .get("primaryLocationLineHash")
+                .is_some(),
+            expect_hash,
+            "{name}: {r}"
+        );
+        assert!(r["partialFingerprints"]["claimId/v1"].is_string());
+    }
 }
 
 #[test]
@@ -263,7 +471,12 @@ fn sarif_validates_against_the_official_schema() {
     }
     fix_patterns(&mut schema);
     let validator = jsonschema::validator_for(&schema).unwrap();
-    for fail_on in ["contradicted", "unverified", "never"] {
+    for fail_on in ["contradicted", "unverified", "never", "supported"] {
+        // "supported" stands for --fail-on never with --sarif-supported.
+        let (flag, extra) = match fail_on {
+            "supported" => ("never", "--sarif-supported"),
+            f => (f, "--quiet"),
+        };
         let (_, out, _) = run(&[
             "check",
             ARTICLE,
@@ -273,7 +486,8 @@ fn sarif_validates_against_the_official_schema() {
             "--format",
             "sarif",
             "--fail-on",
-            fail_on,
+            flag,
+            extra,
         ]);
         let v: Value = serde_json::from_str(&out).unwrap();
         let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
@@ -319,6 +533,54 @@ fn junit_xml() {
         .filter(|n| n.has_tag_name("failure"))
         .count();
     assert_eq!(failures, N.contradicted);
+    // Unverified claims below --fail-on are skipped, with the reason.
+    let skipped: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("skipped"))
+        .collect();
+    assert_eq!(skipped.len(), N.unverified);
+    assert_eq!(
+        suites.attribute("skipped"),
+        Some(N.unverified.to_string().as_str())
+    );
+    for s in &skipped {
+        let message = s.attribute("message").unwrap();
+        assert!(message.starts_with("unverified: "), "{message}");
+        assert!(message.len() > "unverified: ".len());
+        let case = s.parent_element().unwrap();
+        assert!(case.has_tag_name("testcase"));
+    }
+    // Test names come from the claim, not its position; the position is kept.
+    let json: Value = serde_json::from_str(&format("json")).unwrap();
+    let claims = json["articles"][0]["claims"].as_array().unwrap();
+    let testcases: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("testcase"))
+        .collect();
+    for (case, c) in testcases.iter().zip(claims) {
+        let name = case.attribute("name").unwrap();
+        let id = c["id"].as_str().unwrap();
+        assert_eq!(name, format!("{} [{id}]", c["text"].as_str().unwrap()));
+        let line = c["location"]["line"].as_u64().unwrap();
+        assert_eq!(case.attribute("line"), Some(line.to_string().as_str()));
+        let out = case
+            .children()
+            .find(|n| n.has_tag_name("system-out") || n.has_tag_name("failure"))
+            .and_then(|n| n.text())
+            .unwrap();
+        let column = c["location"]["column"].as_u64().unwrap();
+        assert!(
+            out.starts_with(&format!("{ARTICLE}:{line}:{column}: ")),
+            "{out}"
+        );
+        if c["verdict"] == "supported" {
+            assert!(
+                !case
+                    .children()
+                    .any(|n| n.has_tag_name("failure") || n.has_tag_name("skipped"))
+            );
+        }
+    }
     // --fail-on unverified fails the unverified claims too; never fails nothing.
     let (_, out, _) = run(&[
         "check",
@@ -332,10 +594,11 @@ fn junit_xml() {
         "unverified",
     ]);
     assert!(out.contains(&format!(
-        r#"<testsuites name="claimcheck" tests="{}" failures="{}""#,
+        r#"<testsuites name="claimcheck" tests="{}" failures="{}" errors="0" skipped="0">"#,
         N.claims,
         N.contradicted + N.unverified
     )));
+    assert!(!out.contains("<skipped"), "a failure is not skipped too");
     let (code, out, _) = run(&[
         "check",
         ARTICLE,
@@ -349,6 +612,58 @@ fn junit_xml() {
     ]);
     assert_eq!(code, 0);
     assert!(!out.contains("<failure"));
+}
+
+// A claim that moves down the draft keeps its test case name (and so its history).
+#[test]
+fn junit_names_survive_a_claim_moving() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(ARTICLE)).unwrap();
+    let cases = |draft: &str| -> Vec<(String, String)> {
+        std::fs::write(dir.path().join("draft.md"), draft).unwrap();
+        let (_, out, err) = run_in(
+            dir.path(),
+            &[
+                "check",
+                "draft.md",
+                "--corpus",
+                &sources(),
+                "--isolated",
+                "--format",
+                "junit",
+            ],
+        );
+        let doc = roxmltree::Document::parse(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        doc.descendants()
+            .filter(|n| n.has_tag_name("testcase"))
+            .map(|n| {
+                (
+                    n.attribute("name").unwrap().to_string(),
+                    n.attribute("line").unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let before = cases(&text);
+    // Two paragraphs more after the headline: every claim is two lines further down.
+    let (head, rest) = text.split_once("\n\n").unwrap();
+    let after = cases(&format!(
+        "{head}\n\nEditor's note: this story was updated.\n\n{rest}"
+    ));
+    let names = |c: &[(String, String)]| c.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    let after_names = names(&after);
+    for (name, line) in &before {
+        let i = after_names
+            .iter()
+            .position(|n| n == name)
+            .unwrap_or_else(|| panic!("{name} lost its test case"));
+        assert_ne!(&after[i].1, line, "{name} did move");
+    }
+    // Names are unique within an article, even for a repeated claim.
+    let repeated = "Zelensky was accompanied by six European leaders at the White House talks.";
+    let twice = cases(&format!("{repeated}\n\n{repeated}\n"));
+    assert_eq!(twice.len(), 2);
+    assert_ne!(twice[0].0, twice[1].0, "{twice:?}");
 }
 
 #[test]
@@ -400,7 +715,11 @@ fn claimreview_json_ld() {
     insta::assert_snapshot!("claimreview", out);
     let v: Value = serde_json::from_str(&out).unwrap();
     let all = v.as_array().unwrap();
-    assert_eq!(all.len(), N.claims);
+    assert_eq!(
+        all.len(),
+        N.contradicted + N.supported,
+        "no review of an unverified claim by default"
+    );
     for r in all {
         assert_eq!(r["@context"], "https://schema.org");
         assert_eq!(r["@type"], "ClaimReview");
@@ -411,9 +730,8 @@ fn claimreview_json_ld() {
         );
         let expected = match value {
             1 => "Contradicted",
-            2 => "Unverified",
             3 => "Supported",
-            _ => panic!("off the 1–3 scale"),
+            _ => panic!("{value}: not a published rating"),
         };
         assert_eq!(name, expected);
         assert_eq!(
@@ -428,10 +746,146 @@ fn claimreview_json_ld() {
         assert_eq!(r["author"]["url"], "https://meridian.example");
         let id = r["identifier"].as_str().unwrap();
         assert_eq!(r["url"], format!("https://meridian.example/checks/{id}"));
+        // The claim appears in the publisher's own article, at its published address.
+        let item = &r["itemReviewed"];
+        assert_eq!(item["@type"], "Claim");
+        assert_eq!(item["author"]["name"], "Meridian Fact Desk");
+        let appearance = &item["appearance"];
+        assert_eq!(
+            appearance["url"],
+            "https://meridian.example/news/white-house-talks"
+        );
+        assert!(
+            appearance.get("name").is_none(),
+            "no local path: {appearance}"
+        );
+        assert!(
+            appearance["headline"]
+                .as_str()
+                .unwrap()
+                .starts_with("Zelensky brings European leaders")
+        );
+        // The fixture has no date: nothing invented, and a warning says so.
+        assert!(r.get("datePublished").is_none() && item.get("datePublished").is_none());
     }
-    // Without a publisher, nothing is invented.
-    let out = format("claimreview");
-    assert!(!out.contains("\"author\"") && !out.contains("\"url\": \"https://meridian"));
+    let warnings: Vec<&str> = err.lines().filter(|l| l.contains("ClaimReview")).collect();
+    assert_eq!(warnings.len(), 1, "{err}");
+    assert!(
+        warnings[0].starts_with(&format!(
+            "claimcheck: warning: {ARTICLE}: ClaimReview: no `datePublished`"
+        )),
+        "{err}"
+    );
+
+    // Without a publisher, nothing is invented, and each missing property is a warning
+    // on stderr; stdout stays the JSON document.
+    let (_, out, err) = run(&[
+        "check",
+        ARTICLE,
+        "--corpus",
+        SOURCES,
+        "--isolated",
+        "--format",
+        "claimreview",
+    ]);
+    let v: Value = serde_json::from_str(&out).expect("stdout is only the reviews");
+    assert!(
+        !out.contains("\"author\"") && !out.contains("\"url\""),
+        "{out}"
+    );
+    assert_eq!(v.as_array().unwrap().len(), N.contradicted + N.supported);
+    for missing in [
+        "no `url`",
+        "no `author.name`",
+        "no `author.url`",
+        "no `datePublished`",
+        "no `itemReviewed.author`",
+        "no `itemReviewed.appearance.url`",
+    ] {
+        assert_eq!(
+            err.lines()
+                .filter(|l| l.starts_with("claimcheck: warning: ") && l.contains(missing))
+                .count(),
+            1,
+            "{missing}: {err}"
+        );
+    }
+    let (_, _, err) = run(&[
+        "check",
+        ARTICLE,
+        "--corpus",
+        SOURCES,
+        "--isolated",
+        "--quiet",
+        "--format",
+        "claimreview",
+    ]);
+    assert!(!err.contains("ClaimReview"), "{err}");
+}
+
+#[test]
+fn claimreview_fills_dates_from_the_article_and_reviews_unverified_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = std::fs::read_to_string(root().join(ARTICLE)).unwrap();
+    std::fs::write(
+        d.join("talks.md"),
+        format!("---\ntitle: Talks in Washington\ndate: 2025-08-19\n---\n\n{text}"),
+    )
+    .unwrap();
+    let publisher = std::fs::read_to_string(root().join(PUBLISHER)).unwrap();
+    std::fs::write(d.join("claimcheck.toml"), &publisher).unwrap();
+    let check = |dir: &Path| {
+        run_in(
+            dir,
+            &[
+                "check",
+                "talks.md",
+                "--corpus",
+                &sources(),
+                "--format",
+                "claimreview",
+            ],
+        )
+    };
+    let (_, out, err) = check(d);
+    assert!(!err.contains("ClaimReview"), "every property filled: {err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let all = v.as_array().unwrap();
+    assert_eq!(all.len(), N.contradicted + N.supported);
+    for r in all {
+        assert_eq!(r["datePublished"], "2025-08-19");
+        assert_eq!(r["itemReviewed"]["datePublished"], "2025-08-19");
+        let appearance = &r["itemReviewed"]["appearance"];
+        assert_eq!(appearance["datePublished"], "2025-08-19");
+        assert_eq!(appearance["headline"], "Talks in Washington");
+        assert_eq!(appearance["url"], "https://meridian.example/news/talks");
+    }
+    // publish-unverified = true reviews every claim, unverified ones rated 2.
+    std::fs::write(
+        d.join("claimcheck.toml"),
+        format!("{publisher}publish-unverified = true\n"),
+    )
+    .unwrap();
+    let (_, out, err) = check(d);
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let all = v.as_array().unwrap();
+    assert_eq!(all.len(), N.claims);
+    assert_eq!(
+        all.iter()
+            .filter(|r| r["reviewRating"]["ratingValue"] == 2)
+            .count(),
+        N.unverified
+    );
+    // A bad article-url is a config error.
+    std::fs::write(
+        d.join("claimcheck.toml"),
+        "[publisher]\narticle-url = \"news/{stem}\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = check(d);
+    assert_eq!(code, 2);
+    assert!(err.contains("publisher.article-url"), "{err}");
 }
 
 #[test]

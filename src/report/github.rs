@@ -9,16 +9,27 @@
 //!
 //! Positions are 1-based; columns count characters (Unicode code points), so a line
 //! with "Szijjártó" or typographic quotes still points at the claim. GitHub accepts
-//! `col`/`endColumn` only on one-line annotations, so a claim spanning lines gets
-//! `line`/`endLine` alone. Values are escaped as the runner requires: `%`, CR and LF
-//! everywhere, and `:` and `,` in properties too.
+//! `col`/`endColumn` only on one-line annotations (the runner drops them when `line`
+//! and `endLine` differ), so a claim spanning lines gets `line`/`endLine` alone.
+//!
+//! `endColumn` is inclusive, the column of the claim's last character: `@actions/core`
+//! documents that it "defaults to `startColumn`" (a one-character annotation, not an
+//! empty one) and the runner accepts `endColumn` equal to `col`, rejecting only a
+//! smaller one. The JSON report's `end_column` and SARIF's `endColumn` are the column
+//! after the last character, so the annotation's `endColumn` is theirs minus one: all
+//! three cover the same characters. The `file` is the path SARIF gives
+//! ([`super::model::ci_path`]: `/` separators, no `./`), relative to the working
+//! directory, which the runner resolves against the repository.
+//!
+//! Values are escaped as the runner requires: `%`, CR and LF everywhere, and `:` and
+//! `,` in properties too.
 //!
 //! [`step_summary`] is the Markdown table that the CLI appends to the file named by
 //! `GITHUB_STEP_SUMMARY`, shown on the run's summary page.
 
 use std::io::{self, Write};
 
-use super::model::{ClaimReport, Report, RunReport};
+use super::model::{ClaimReport, Report, RunReport, ci_path};
 use super::policy::FailOn;
 use crate::verdict::Label;
 
@@ -36,6 +47,12 @@ pub fn escape_data(s: &str) -> String {
 /// Escape a property value of a workflow command.
 pub fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// The annotation's `endColumn` for a one-line span: the column of its last character
+/// (the span's `end_column` is the one after it), never before `col`.
+pub fn inclusive_end_column(l: &crate::segment::Span) -> usize {
+    l.end_column.saturating_sub(1).max(l.column)
 }
 
 /// The command for a claim, if it is a finding under `fail_on`.
@@ -74,17 +91,13 @@ impl Report for GithubReport {
                 };
                 let l = &c.location;
                 let mut props = vec![
-                    format!("file={}", escape_property(&article.path)),
+                    format!("file={}", escape_property(&ci_path(&article.path))),
                     format!("line={}", l.line),
                 ];
                 if l.end_line == l.line {
                     props.push(format!("col={}", l.column));
                     props.push(format!("endLine={}", l.end_line));
-                    // GitHub wants the column of the last character; ours is exclusive.
-                    props.push(format!(
-                        "endColumn={}",
-                        l.end_column.saturating_sub(1).max(l.column)
-                    ));
+                    props.push(format!("endColumn={}", inclusive_end_column(l)));
                 } else {
                     props.push(format!("endLine={}", l.end_line));
                 }
@@ -139,7 +152,7 @@ pub fn step_summary(report: &RunReport, fail_on: FailOn) -> String {
             format!(
                 "| {mark} {} | `{}:{}:{}` | {} | {} |",
                 c.verdict.as_str(),
-                code_cell(&a.path),
+                code_cell(&ci_path(&a.path)),
                 c.location.line,
                 c.location.column,
                 cell(&c.text),

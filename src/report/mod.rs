@@ -14,6 +14,7 @@ pub mod html;
 pub mod json;
 pub mod jsonl;
 pub mod junit;
+pub mod linehash;
 pub mod model;
 pub mod policy;
 pub mod sarif;
@@ -60,7 +61,10 @@ pub struct RenderContext {
     pub fail_on: FailOn,
     /// Publisher of ClaimReview documents.
     pub publisher: Publisher,
-    /// Each article's file as read, by report path (for the HTML page).
+    /// SARIF: write supported claims as results too (`--sarif-supported`).
+    pub sarif_supported: bool,
+    /// Each article's file as read, by report path (for the HTML page and SARIF's
+    /// line hashes).
     pub articles: std::collections::BTreeMap<String, String>,
 }
 
@@ -74,6 +78,8 @@ pub fn reporter_for(format: Format, ctx: &RenderContext) -> Box<dyn Report> {
         }),
         Format::Sarif => Box::new(sarif::SarifReport {
             fail_on: ctx.fail_on,
+            include_supported: ctx.sarif_supported,
+            articles: ctx.articles.clone(),
         }),
         Format::Junit => Box::new(junit::JunitReport {
             fail_on: ctx.fail_on,

@@ -150,3 +150,25 @@ pub struct EvidenceReport {
 pub trait Report {
     fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()>;
 }
+
+/// A file path as the CI formats name it (SARIF's relative URI before encoding, GitHub's
+/// `file=`): `/` separators, and no `.` segments, so `./drafts/a.md` and
+/// `drafts/./a.md` are both `drafts/a.md`, the path GitHub resolves against the
+/// repository. A web address is left as it is.
+pub fn ci_path(path: &str) -> String {
+    if crate::input::is_url(path) {
+        return path.to_string();
+    }
+    let p = path.replace('\\', "/");
+    let absolute = p.starts_with('/');
+    let parts: Vec<&str> = p
+        .split('/')
+        .filter(|s| *s != "." && !s.is_empty())
+        .collect();
+    let joined = parts.join("/");
+    if absolute {
+        format!("/{joined}")
+    } else {
+        joined
+    }
+}

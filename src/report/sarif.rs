@@ -5,58 +5,108 @@
 //!
 //! - one rule per verdict kind, with fixed ids (`claimcheck/contradicted`,
 //!   `claimcheck/unverified`, `claimcheck/supported`), so an alert never changes rule;
-//! - `partialFingerprints` carry the claim id (a hash of the claim's normalised text),
-//!   so a claim keeps its alert when lines move above it and gets a new one when it is
-//!   reworded;
+//!   each rule has `help.text` and `help.markdown` (what code scanning shows under an
+//!   alert) and a `defaultConfiguration.level` code scanning accepts (`error`,
+//!   `warning`, `note`);
+//! - `partialFingerprints` carry the claim id (`claimId/v1`, a hash of the claim's
+//!   normalised text), so a claim keeps its alert when lines move above it and gets a
+//!   new one when it is reworded, and `primaryLocationLineHash`, the hash of the claim's
+//!   line that GitHub's upload action would compute ([`super::linehash`]), from the
+//!   article's text as read (the report layer reads no file);
 //! - `kind`/`level` follow `--fail-on`: a contradicted claim is `fail`/`error`; an
 //!   unverified one is `fail`/`warning` under `--fail-on unverified` and `review`/`none`
-//!   otherwise; a supported one is `pass`/`none` (SARIF requires level `none` for any
-//!   kind but `fail`);
-//! - locations are relative to the working directory (`uriBaseId: %SRCROOT%`), with
-//!   `columnKind: unicodeCodePoints` declared, so columns count characters as the
-//!   report does, and byte offsets given exactly;
+//!   otherwise; supported claims are no results at all unless asked for
+//!   (`--sarif-supported`), then `pass`/`none` (SARIF requires level `none` for any kind
+//!   but `fail`);
+//! - locations are relative URIs (no `./`) against `%SRCROOT%`, the working directory,
+//!   declared in `originalUriBaseIds` without an absolute URI (the consumer knows where
+//!   it checked the repository out); `columnKind: unicodeCodePoints` is declared, so
+//!   columns count characters as the report does, the end column is the one after the
+//!   claim's last character, and byte offsets are given exactly;
 //! - no timestamps, no absolute paths: the same run gives the same bytes.
 
 use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::model::{ArticleReport, ClaimReport, EvidenceReport, Report, RunReport};
+use std::collections::BTreeMap;
+
+use super::model::{ArticleReport, ClaimReport, EvidenceReport, Report, RunReport, ci_path};
 use super::policy::FailOn;
 use crate::verdict::Label;
 
 pub struct SarifReport {
     pub fail_on: FailOn,
+    /// Write supported claims as `pass` results too (`--sarif-supported`).
+    pub include_supported: bool,
+    /// Each article's file as read, by report path, for `primaryLocationLineHash`.
+    pub articles: BTreeMap<String, String>,
 }
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-const RULES: [(Label, &str, &str, &str, &str); 3] = [
-    (
-        Label::Contradicted,
-        "claimcheck/contradicted",
-        "ContradictedClaim",
-        "A claim is contradicted by a source in the corpus.",
-        "The best evidence states a different number, date, name or negation. Check the claim against the cited source and correct the draft, or mark the claim as reviewed with `<!-- claimcheck: ignore -->` on the line before.",
-    ),
-    (
-        Label::Unverified,
-        "claimcheck/unverified",
-        "UnverifiedClaim",
-        "No source in the corpus supports or contradicts a claim.",
-        "Add a source that states the fact to the corpus, attribute or hedge the claim, or mark it as reviewed with `<!-- claimcheck: ignore -->` on the line before.",
-    ),
-    (
-        Label::Supported,
-        "claimcheck/supported",
-        "SupportedClaim",
-        "A claim is supported by a source in the corpus.",
-        "Nothing to do: the evidence states the same fact.",
-    ),
+/// The uriBaseId every relative location is resolved against.
+pub const SRCROOT: &str = "%SRCROOT%";
+
+/// A rule of the log: one per verdict.
+struct Rule {
+    label: Label,
+    id: &'static str,
+    name: &'static str,
+    short: &'static str,
+    full: &'static str,
+    help_text: &'static str,
+    help_markdown: &'static str,
+    /// `defaultConfiguration.level`: one of the levels code scanning shows.
+    level: &'static str,
+}
+
+const RULES: [Rule; 3] = [
+    Rule {
+        label: Label::Contradicted,
+        id: "claimcheck/contradicted",
+        name: "ContradictedClaim",
+        short: "A claim is contradicted by a source in the corpus.",
+        full: "A source in the corpus states a different number, date, name or quantity, or the negation of the claim.",
+        help_text: "The best evidence states a different number, date, name or negation. Check the claim against the cited source and correct the draft, or mark the claim as reviewed with `<!-- claimcheck: ignore -->` on the line before.",
+        help_markdown: "**A source in the corpus says otherwise.** The alert's message gives the reason \
+            (for example `number: '12' vs '15'`) and its related locations point at the \
+            evidence.\n\n\
+            - Check the claim against the cited source and correct the draft, or\n\
+            - if the draft is right, mark the claim as reviewed with \
+            `<!-- claimcheck: ignore -->` on the line before it, or record it in a \
+            baseline (`claimcheck check --write-baseline`).",
+        level: "error",
+    },
+    Rule {
+        label: Label::Unverified,
+        id: "claimcheck/unverified",
+        name: "UnverifiedClaim",
+        short: "No source in the corpus supports or contradicts a claim.",
+        full: "No source in the corpus states the claim's fact, or the sources only report it without vouching for it.",
+        help_text: "Add a source that states the fact to the corpus, attribute or hedge the claim, or mark it as reviewed with `<!-- claimcheck: ignore -->` on the line before.",
+        help_markdown: "**No source in the corpus states this.** The alert's message says what the \
+            closest evidence does.\n\n\
+            - Add a source that states the fact to the corpus, or\n\
+            - attribute or hedge the claim, or\n\
+            - mark it as reviewed with `<!-- claimcheck: ignore -->` on the line before it.",
+        level: "warning",
+    },
+    Rule {
+        label: Label::Supported,
+        id: "claimcheck/supported",
+        name: "SupportedClaim",
+        short: "A claim is supported by a source in the corpus.",
+        full: "A source in the corpus states the same fact as the claim.",
+        help_text: "Nothing to do: the evidence states the same fact.",
+        help_markdown: "**A source in the corpus states the same fact.** Nothing to do; these \
+            results are written only with `--sarif-supported`.",
+        level: "note",
+    },
 ];
 
 fn rule_index(label: Label) -> usize {
-    RULES.iter().position(|r| r.0 == label).unwrap_or(0)
+    RULES.iter().position(|r| r.label == label).unwrap_or(0)
 }
 
 /// Kind and level of a result.
@@ -75,8 +125,7 @@ pub fn path_uri(path: &str) -> (String, bool) {
     if crate::input::is_url(path) {
         return (path.to_string(), false);
     }
-    let p = path.replace('\\', "/");
-    let p = p.strip_prefix("./").unwrap_or(&p);
+    let p = ci_path(path);
     let mut out = String::new();
     for b in p.bytes() {
         if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
@@ -95,7 +144,7 @@ pub fn path_uri(path: &str) -> (String, bool) {
 fn artifact(path: &str) -> Value {
     let (uri, relative) = path_uri(path);
     if relative {
-        json!({"uri": uri, "uriBaseId": "%SRCROOT%"})
+        json!({"uri": uri, "uriBaseId": SRCROOT})
     } else {
         json!({"uri": uri})
     }
@@ -123,10 +172,19 @@ fn stance(e: &EvidenceReport) -> &'static str {
     super::words::stance_adjective(e.stance)
 }
 
-fn result(fail_on: FailOn, article: &ArticleReport, c: &ClaimReport) -> Value {
+fn result(
+    fail_on: FailOn,
+    article: &ArticleReport,
+    c: &ClaimReport,
+    line_hashes: Option<&[String]>,
+) -> Value {
     let (kind, level) = kind_level(fail_on, c.verdict);
     let l = &c.location;
     let rule = &RULES[rule_index(c.verdict)];
+    let mut fingerprints = json!({"claimId/v1": c.id});
+    if let Some(hash) = line_hashes.and_then(|h| h.get(l.line.checked_sub(1)?)) {
+        fingerprints["primaryLocationLineHash"] = json!(hash);
+    }
     let related: Vec<Value> = c
         .evidence
         .iter()
@@ -134,7 +192,7 @@ fn result(fail_on: FailOn, article: &ArticleReport, c: &ClaimReport) -> Value {
         .filter_map(|(i, e)| related(i, e))
         .collect();
     let mut r = json!({
-        "ruleId": rule.1,
+        "ruleId": rule.id,
         "ruleIndex": rule_index(c.verdict),
         "kind": kind,
         "level": level,
@@ -154,7 +212,7 @@ fn result(fail_on: FailOn, article: &ArticleReport, c: &ClaimReport) -> Value {
                 }
             }
         }],
-        "partialFingerprints": {"claimId/v1": c.id},
+        "partialFingerprints": fingerprints,
         "properties": {
             "claimId": c.id,
             "verdict": c.verdict.as_str(),
@@ -167,33 +225,41 @@ fn result(fail_on: FailOn, article: &ArticleReport, c: &ClaimReport) -> Value {
     r
 }
 
-/// The SARIF log as a JSON value.
-pub fn sarif(report: &RunReport, fail_on: FailOn) -> Value {
+/// The SARIF log as a JSON value. `articles` holds each article's file as read, by
+/// report path (for `primaryLocationLineHash`; an article missing there gets none).
+pub fn sarif(
+    report: &RunReport,
+    fail_on: FailOn,
+    include_supported: bool,
+    articles: &BTreeMap<String, String>,
+) -> Value {
     let rules: Vec<Value> = RULES
         .iter()
-        .map(|(label, id, name, short, help)| {
-            let level = match label {
-                Label::Contradicted => "error",
-                Label::Unverified => "warning",
-                Label::Supported => "none",
-            };
+        .map(|r| {
             json!({
-                "id": id,
-                "name": name,
-                "shortDescription": {"text": short},
-                "fullDescription": {"text": short},
-                "help": {"text": help},
-                "defaultConfiguration": {"level": level},
-                "properties": {"tags": ["fact-check", label.as_str()]},
+                "id": r.id,
+                "name": r.name,
+                "shortDescription": {"text": r.short},
+                "fullDescription": {"text": r.full},
+                "help": {"text": r.help_text, "markdown": r.help_markdown},
+                "defaultConfiguration": {"level": r.level},
+                "properties": {"tags": ["fact-check", r.label.as_str()]},
             })
         })
         .collect();
-    let results: Vec<Value> = report
-        .articles
-        .iter()
-        .flat_map(|a| a.claims.iter().map(move |c| (a, c)))
-        .map(|(a, c)| result(fail_on, a, c))
-        .collect();
+    let mut results: Vec<Value> = Vec::new();
+    for a in &report.articles {
+        let hashes = articles
+            .get(&a.path)
+            .filter(|_| !crate::input::is_url(&a.path))
+            .and_then(|raw| super::linehash::article_line_hashes(raw));
+        for c in &a.claims {
+            if c.verdict == Label::Supported && !include_supported {
+                continue;
+            }
+            results.push(result(fail_on, a, c, hashes.as_deref()));
+        }
+    }
     json!({
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -204,12 +270,16 @@ pub fn sarif(report: &RunReport, fail_on: FailOn) -> Value {
                 "semanticVersion": report.tool.version,
                 "rules": rules,
             }},
+            "originalUriBaseIds": {
+                SRCROOT: {"description": {"text": "The working directory claimcheck ran in (the repository root in CI); relative paths of articles and sources are resolved against it."}},
+            },
             "columnKind": "unicodeCodePoints",
             "results": results,
             "properties": {
                 "summary": report.summary,
                 "corpus": report.corpus,
                 "failOn": fail_on.as_str(),
+                "supportedResults": include_supported,
             },
         }],
     })
@@ -217,7 +287,8 @@ pub fn sarif(report: &RunReport, fail_on: FailOn) -> Value {
 
 impl Report for SarifReport {
     fn render(&self, report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &sarif(report, self.fail_on))?;
+        let log = sarif(report, self.fail_on, self.include_supported, &self.articles);
+        serde_json::to_writer_pretty(&mut *out, &log)?;
         writeln!(out)
     }
 }
@@ -230,6 +301,8 @@ mod tests {
     fn uris() {
         assert_eq!(path_uri("drafts/a b.md"), ("drafts/a%20b.md".into(), true));
         assert_eq!(path_uri("./é.md"), ("%C3%A9.md".into(), true));
+        assert_eq!(path_uri("././drafts/./a.md"), ("drafts/a.md".into(), true));
+        assert_eq!(path_uri("drafts\\a.md"), ("drafts/a.md".into(), true));
         assert_eq!(path_uri("/tmp/x.md"), ("file:///tmp/x.md".into(), false));
     }
 }
