@@ -61,6 +61,19 @@ pub fn read_article(path: &Path) -> Result<Document> {
 
 /// [`read_article`] with the options for fetching a URL.
 pub fn read_article_with(path: &Path, net: &crate::fetch::FetchOptions) -> Result<Document> {
+    read_article_as(path, net, None)
+}
+
+/// [`read_article_with`], naming stdin `stdin_name` (`--stdin-filename`): the path
+/// every report gives, and the extension that says whether it is Markdown or HTML.
+pub fn read_article_as(
+    path: &Path,
+    net: &crate::fetch::FetchOptions,
+    stdin_name: Option<&Path>,
+) -> Result<Document> {
+    let label = stdin_name
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "<stdin>".to_string());
     let path = match Input::of(path) {
         Input::Url(url) => return crate::fetch::fetch_document(url, net),
         Input::Path(path) => path,
@@ -71,17 +84,18 @@ pub fn read_article_with(path: &Path, net: &crate::fetch::FetchOptions) -> Resul
                 &mut std::io::Read::take(stdin.lock(), net.max_bytes.saturating_add(1)),
                 &mut bytes,
             )
-            .map_err(|e| Error::io("<stdin>", &e))?;
+            .map_err(|e| Error::io(&label, &e))?;
             if bytes.len() as u64 > net.max_bytes {
                 return Err(Error::input(
-                    "<stdin>",
+                    &label,
                     format!(
                         "larger than the {}-byte cap; raise --max-bytes to read it",
                         net.max_bytes
                     ),
                 ));
             }
-            return ingest::from_bytes("<stdin>", &bytes, None);
+            let format = stdin_name.and_then(ingest::Format::of_extension);
+            return ingest::from_bytes(&label, &bytes, format);
         }
     };
     ingest::read_path_capped(path, net.max_bytes)

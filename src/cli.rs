@@ -79,6 +79,11 @@ pub struct CheckArgs {
     /// Example: `claimcheck check draft.md --corpus sources/`
     #[arg(value_name = "ARTICLE")]
     pub articles: Vec<PathBuf>,
+    /// The name of an article read from stdin (`-`): the path every report gives it,
+    /// where claimcheck.toml is looked for, and its type by extension (.md, .html).
+    /// Example: `git show HEAD:drafts/a.md | claimcheck check - --stdin-filename drafts/a.md`
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
     /// Source folder (walked recursively), file or http(s) URL; repeat the flag for
     /// several. Defaults to `corpus` in claimcheck.toml.
     /// Example: `--corpus fixtures/sources --corpus https://example.org/wire.html`
@@ -133,6 +138,11 @@ pub struct ExtractArgs {
     /// The article (.txt, .md, .html); `-` reads stdin. Example: `claimcheck extract draft.md`
     #[arg(value_name = "ARTICLE")]
     pub article: PathBuf,
+    /// The name of an article read from stdin (`-`): the path every report gives it,
+    /// where claimcheck.toml is looked for, and its type by extension (.md, .html).
+    /// Example: `git show HEAD:drafts/a.md | claimcheck check - --stdin-filename drafts/a.md`
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
     /// Output format. Example: `--format json`
     #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
     pub format: ExtractFormat,
@@ -191,7 +201,16 @@ fn warn(quiet: bool) -> impl FnMut(String) {
 
 /// Run `check`; returns the exit code.
 pub fn run_check(args: &CheckArgs) -> Result<u8> {
+    let named: Vec<PathBuf> = args
+        .articles
+        .iter()
+        .map(|a| match &args.stdin_filename {
+            Some(name) if a.as_os_str() == "-" => name.clone(),
+            _ => a.clone(),
+        })
+        .collect();
     let settings = args.settings.resolve(
+        &named,
         &args.corpus,
         args.index.as_deref(),
         args.format,
@@ -230,7 +249,7 @@ pub fn run_check(args: &CheckArgs) -> Result<u8> {
     net.allow_addresses
         .extend(settings.allow_addresses.iter().copied());
     for path in &inputs {
-        let doc = check::read_article_with(path, &net)?;
+        let doc = check::read_article_as(path, &net, args.stdin_filename.as_deref())?;
         for w in &doc.warnings {
             warn(format!("{}: {w}", doc.name));
         }
@@ -335,7 +354,11 @@ pub fn run_extract(args: &ExtractArgs) -> Result<u8> {
     if let Some(out) = &args.output {
         refuse_overwriting_inputs(out, std::iter::once(&args.article))?;
     }
-    let doc = check::read_article_with(&args.article, &args.net.to_options())?;
+    let doc = check::read_article_as(
+        &args.article,
+        &args.net.to_options(),
+        args.stdin_filename.as_deref(),
+    )?;
     for w in &doc.warnings {
         warn(format!("{}: {w}", doc.name));
     }

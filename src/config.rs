@@ -104,6 +104,9 @@ pub struct Overrides {
     pub index: Option<PathBuf>,
     pub fail_on: Option<FailOn>,
     pub format: Option<Format>,
+    /// The articles of the run: the config file is looked for from their folders
+    /// first (URLs and `-` are skipped).
+    pub articles: Vec<PathBuf>,
 }
 
 /// The `check` flags about settings and baselines (flattened into `CheckArgs`).
@@ -134,6 +137,7 @@ impl ConfigArgs {
     /// environment by clap) with the config file and the defaults.
     pub fn resolve(
         &self,
+        articles: &[PathBuf],
         corpus: &[PathBuf],
         index: Option<&Path>,
         format: Option<Format>,
@@ -146,6 +150,7 @@ impl ConfigArgs {
             index: index.map(Path::to_path_buf),
             fail_on,
             format,
+            articles: articles.to_vec(),
         })
     }
 }
@@ -190,7 +195,7 @@ impl Settings {
             }
             Some(path.clone())
         } else {
-            discover(cwd)
+            discover_for(cwd, &over.articles)?
         };
         let (config, root) = match &file {
             Some(path) => {
@@ -332,6 +337,51 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
         }
     }
     None
+}
+
+/// The config file for a run on `articles`: the one found from the articles' folders
+/// (as ruff and typos look from each file), else the one found from `cwd`. Articles
+/// under two different config files are refused, since one run has one corpus and
+/// one set of thresholds.
+pub fn discover_for(cwd: &Path, articles: &[PathBuf]) -> Result<Option<PathBuf>> {
+    let mut found: Option<(PathBuf, PathBuf, &PathBuf)> = None;
+    for article in articles {
+        let text = article.to_string_lossy();
+        if text == "-" || crate::input::is_url(&text) {
+            continue;
+        }
+        let abs = cwd.join(article);
+        let start = if abs.is_dir() {
+            abs.clone()
+        } else {
+            match abs.parent() {
+                Some(p) => p.to_path_buf(),
+                None => continue,
+            }
+        };
+        let Some(file) = discover(&start) else {
+            continue;
+        };
+        let key = std::fs::canonicalize(&file).unwrap_or_else(|_| normalize(&file));
+        match &found {
+            None => found = Some((key, file, article)),
+            Some((seen, first, by)) if *seen != key => {
+                return Err(Error::Usage(format!(
+                    "{} falls under {} but {} under {}; check them in separate runs, \
+                     or name one file with --config",
+                    by.display(),
+                    relative_to(first, cwd).display(),
+                    article.display(),
+                    relative_to(&file, cwd).display(),
+                )));
+            }
+            Some(_) => {}
+        }
+    }
+    match found {
+        Some((_, file, _)) => Ok(Some(file)),
+        None => Ok(discover(cwd)),
+    }
 }
 
 /// Parse and check config text; `path` is only for messages.

@@ -130,3 +130,83 @@ fn ignore_rules_in_the_config() {
     let (_, out, _) = run(&r, &["check", "drafts"]);
     assert!(!out.contains("drafts/archive/old.txt"), "{out}");
 }
+
+#[test]
+fn the_config_beside_the_article_applies_when_run_from_elsewhere() {
+    let dir = repo("corpus = [\"sources\"]\nformat = \"junit\"\n");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("repo/drafts/talks.md");
+    let draft = draft.to_str().unwrap();
+    let (code, out, err) = run(elsewhere.path(), &["check", draft, "--dump-config"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(dumped(&out, "format"), "\"junit\"");
+    // Its corpus is relative to the file, so the check finds the sources.
+    let (code, out, err) = run(elsewhere.path(), &["check", draft, "--fail-on", "never"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("<?xml"), "{out}");
+    // A second repository with its own file: one run cannot serve both.
+    let other = repo("format = \"json\"\n");
+    let second = other.path().join("repo/drafts/talks.md");
+    let (code, _, err) = run(
+        elsewhere.path(),
+        &["check", draft, second.to_str().unwrap()],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("check them in separate runs") && err.contains("--config"),
+        "{err}"
+    );
+    // --config settles it.
+    let cfg = dir.path().join("repo/claimcheck.toml");
+    let (code, out, err) = run(
+        elsewhere.path(),
+        &[
+            "check",
+            draft,
+            second.to_str().unwrap(),
+            "--config",
+            cfg.to_str().unwrap(),
+            "--dump-config",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(dumped(&out, "format"), "\"junit\"");
+}
+
+/// The `claimcheck.toml` example of the README, as a user copies it.
+fn readme_example() -> String {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let section = &readme[readme.find("### claimcheck.toml").expect("section")..];
+    let start = section.find("```toml\n").expect("toml block") + 8;
+    let end = start + section[start..].find("```").unwrap();
+    section[start..end].to_string()
+}
+
+#[test]
+fn the_readme_example_is_accepted_and_keeps_the_default_thresholds() {
+    let example = readme_example();
+    let dir = repo(&example);
+    let (code, out, err) = run(&dir.path().join("repo"), &["check", "--dump-config"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, defaults, _) = run(dir.path(), &["check", "--isolated", "--dump-config"]);
+    let table = |dump: &str| -> toml::Value {
+        let body: String = dump
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>()
+            .join("\n");
+        toml::from_str::<toml::Value>(&body).unwrap()["thresholds"].clone()
+    };
+    // Copying the example must not change verdicts: every threshold it spells out
+    // is the default.
+    let written: toml::Value = toml::from_str(&example).unwrap();
+    let defaults = table(&defaults);
+    for (key, value) in written["thresholds"].as_table().unwrap() {
+        assert_eq!(
+            Some(value),
+            defaults.get(key),
+            "thresholds.{key} in the README"
+        );
+    }
+    assert_eq!(table(&out), defaults);
+}

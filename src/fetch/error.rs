@@ -46,6 +46,10 @@ pub enum FetchError {
     RetryAfterTooLong(u64, u64),
     #[error("connection failed: {0}")]
     Connect(String),
+    #[error(
+        "cannot resolve {host} ({cause}); check the address, and this machine's network and DNS settings"
+    )]
+    Dns { host: String, cause: String },
     #[error("{0}")]
     Other(String),
 }
@@ -54,7 +58,7 @@ impl FetchError {
     /// Worth another attempt: connection errors, 429 and 5xx.
     pub(super) fn retryable(&self) -> bool {
         match self {
-            FetchError::Connect(_) => true,
+            FetchError::Connect(_) | FetchError::Dns { .. } => true,
             FetchError::Status { status, .. } => *status == 429 || *status >= 500,
             _ => false,
         }

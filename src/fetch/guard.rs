@@ -189,7 +189,10 @@ impl reqwest::dns::Resolve for GuardedResolver {
             let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
                 .await
                 .map_err(|e| -> Box<dyn std::error::Error + Send + Sync> {
-                    Box::new(FetchError::Connect(format!("cannot resolve {host}: {e}")))
+                    Box::new(FetchError::Dns {
+                        host: host.clone(),
+                        cause: e.to_string(),
+                    })
                 })?
                 .collect();
             let kept = guard

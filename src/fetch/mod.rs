@@ -181,8 +181,10 @@ enum Robots {
     Rules(Box<texting_robots::Robot>),
     /// Could not be read (the cause): everything is disallowed.
     Unreachable(String),
-    /// Its host may not be connected to: neither may the page.
-    Refused(FetchError),
+    /// Its host may not be, or could not be, connected to (a refused address, a failed
+    /// DNS look-up, a connection that failed): the page cannot be either, and that
+    /// cause is what the user needs to hear, not that robots.txt disallows it.
+    HostFails(FetchError),
 }
 
 /// How much of a robots.txt is read and parsed (RFC 9309 asks for at least 500 KiB).
@@ -669,7 +671,7 @@ impl Fetcher {
             Robots::AllowAll => Ok(()),
             Robots::Rules(r) if r.allowed(url.as_str()) => Ok(()),
             Robots::Rules(_) => Err(FetchError::Robots(key)),
-            Robots::Refused(e) => Err(e.clone()),
+            Robots::HostFails(e) => Err(e.clone()),
             Robots::Unreachable(cause) => Err(FetchError::RobotsUnreachable {
                 origin: key,
                 cause: cause.clone(),
@@ -694,7 +696,9 @@ impl Fetcher {
                     FetchError::TooManyRedirects(_) | FetchError::RedirectLoop(_) => {
                         Robots::AllowAll
                     }
-                    refused @ FetchError::Refused { .. } => Robots::Refused(refused),
+                    host @ (FetchError::Refused { .. }
+                    | FetchError::Dns { .. }
+                    | FetchError::Connect(_)) => Robots::HostFails(host),
                     cause => Robots::Unreachable(cause.to_string()),
                 };
             }
