@@ -67,6 +67,37 @@ pub enum Command {
         claimcheck index update --index .claimcheck-index\n  \
         claimcheck check draft.md --index .claimcheck-index")]
     Index(crate::archive::args::IndexArgs),
+    /// Print the JSON Schema of a document claimcheck writes (also in `schemas/`).
+    #[command(after_help = "Examples:\n  \
+        claimcheck schema report > report-v1.schema.json\n  \
+        claimcheck schema claims")]
+    Schema {
+        /// Which document.
+        #[arg(value_enum)]
+        which: SchemaKind,
+    },
+}
+
+/// The documents whose schema `claimcheck schema` prints.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum SchemaKind {
+    /// The check report (`check --format json`, `claimcheck.report/1`).
+    Report,
+    /// The evaluation report (`eval --format json`, `claimcheck.eval/1`).
+    Eval,
+    /// The claim set (`extract --format json`, `claimcheck.claims/1`).
+    Claims,
+}
+
+impl SchemaKind {
+    /// The schema's text, as shipped in `schemas/`.
+    pub fn text(self) -> &'static str {
+        match self {
+            SchemaKind::Report => include_str!("../schemas/report-v1.schema.json"),
+            SchemaKind::Eval => include_str!("../schemas/eval-v1.schema.json"),
+            SchemaKind::Claims => include_str!("../schemas/claims-v1.schema.json"),
+        }
+    }
 }
 
 /// When a run fails (defined with the settings, which share it).
@@ -178,6 +209,7 @@ pub fn main() -> ExitCode {
         Command::Eval(args) => run_eval(&args),
         Command::Fetch(args) => crate::fetch::args::run_fetch(&args),
         Command::Index(args) => crate::archive::args::run_index(&args),
+        Command::Schema { which } => emit(None, which.text().as_bytes()).map(|()| 0),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
