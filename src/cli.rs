@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::check::{self, ArticleClaims};
 
@@ -76,6 +76,55 @@ pub enum Command {
         #[arg(value_enum)]
         which: SchemaKind,
     },
+    /// Print a shell completion script.
+    #[command(after_help = "Examples:\n  \
+        claimcheck completions bash > ~/.local/share/bash-completion/completions/claimcheck\n  \
+        claimcheck completions zsh > ~/.zfunc/_claimcheck\n  \
+        claimcheck completions fish > ~/.config/fish/completions/claimcheck.fish")]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page of claimcheck, or of one of its commands, in roff.
+    #[command(after_help = "Examples:\n  \
+        claimcheck man > claimcheck.1 && man ./claimcheck.1\n  \
+        claimcheck man check > claimcheck-check.1")]
+    Man {
+        /// A command (check, extract, eval, fetch, index, ...) for its own page.
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
+}
+
+/// The roff man page of `claimcheck`, or of `claimcheck COMMAND` (named
+/// `claimcheck-COMMAND`, as `man` expects of a command's page).
+fn man_page(command: Option<&str>) -> Result<Vec<u8>> {
+    let top = Cli::command();
+    let page = match command {
+        None => top,
+        Some(name) => {
+            let sub = top.find_subcommand(name).cloned().ok_or_else(|| {
+                let names: Vec<&str> = top
+                    .get_subcommands()
+                    .map(|c| c.get_name())
+                    .filter(|n| *n != "help")
+                    .collect();
+                Error::Usage(format!(
+                    "no command `{name}`; the commands are {}",
+                    names.join(", ")
+                ))
+            })?;
+            // One page a run: leaking its name is what clap's `&'static str` asks.
+            sub.name(&*String::leak(format!("claimcheck-{name}")))
+                .version(env!("CARGO_PKG_VERSION"))
+        }
+    };
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(page)
+        .render(&mut buf)
+        .map_err(|e| Error::Usage(format!("cannot render the man page: {e}")))?;
+    Ok(buf)
 }
 
 /// The documents whose schema `claimcheck schema` prints.
@@ -210,6 +259,14 @@ pub fn main() -> ExitCode {
         Command::Fetch(args) => crate::fetch::args::run_fetch(&args),
         Command::Index(args) => crate::archive::args::run_index(&args),
         Command::Schema { which } => emit(None, which.text().as_bytes()).map(|()| 0),
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "claimcheck", &mut buf);
+            emit(None, &buf).map(|()| 0)
+        }
+        Command::Man { command } => {
+            man_page(command.as_deref()).and_then(|page| emit(None, &page).map(|()| 0))
+        }
     };
     match outcome {
         Ok(code) => ExitCode::from(code),

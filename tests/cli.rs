@@ -151,3 +151,53 @@ fn extract_then_check_a_reviewed_claim_set() {
     let r: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(r["articles"][0]["claims"][0]["verdict"], "supported");
 }
+
+#[test]
+fn completions_and_man_pages_cover_every_command() {
+    let (code, bash, err) = common::run(&["completions", "bash"]);
+    assert_eq!(code, 0, "{err}");
+    for word in [
+        "check",
+        "extract",
+        "eval",
+        "fetch",
+        "index",
+        "schema",
+        "--stdin-filename",
+    ] {
+        assert!(bash.contains(word), "bash completion lacks {word}");
+    }
+    // The script is valid bash.
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("claimcheck.bash");
+    std::fs::write(&script, &bash).unwrap();
+    let syntax = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&script)
+        .output()
+        .unwrap();
+    assert!(
+        syntax.status.success(),
+        "{}",
+        String::from_utf8_lossy(&syntax.stderr)
+    );
+    for shell in ["zsh", "fish", "powershell", "elvish"] {
+        let (code, out, err) = common::run(&["completions", shell]);
+        assert!(code == 0 && out.contains("claimcheck"), "{shell}: {err}");
+    }
+    let (code, page, err) = common::run(&["man"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(page.contains(".TH claimcheck 1"), "{page}");
+    for sub in ["check", "extract", "eval", "fetch", "index"] {
+        assert!(
+            page.contains(&format!("claimcheck\\-{sub}")),
+            "man page lacks {sub}"
+        );
+        let (code, own, err) = common::run(&["man", sub]);
+        assert_eq!(code, 0, "{err}");
+        assert!(own.contains(&format!(".TH claimcheck-{sub} 1")), "{own}");
+    }
+    let (code, _, err) = common::run(&["man", "nope"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("the commands are check"), "{err}");
+}
