@@ -127,6 +127,18 @@ fn man_page(command: Option<&str>) -> Result<Vec<u8>> {
     Ok(buf)
 }
 
+/// `--color`: when the text report is coloured.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// When stdout is a terminal and `NO_COLOR` is unset or empty.
+    #[default]
+    Auto,
+    /// Always, even into a file or a pipe (and despite `NO_COLOR`).
+    Always,
+    /// Never.
+    Never,
+}
+
 /// The documents whose schema `claimcheck schema` prints.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum SchemaKind {
@@ -186,6 +198,14 @@ pub struct CheckArgs {
     /// `fail-on` in claimcheck.toml]. Example: `--fail-on unverified`
     #[arg(long, value_enum, env = "CLAIMCHECK_FAIL_ON")]
     pub fail_on: Option<FailOn>,
+    /// Colour the text report: auto (on a terminal, unless NO_COLOR is set), always,
+    /// never. Example: `--color always | less -R`
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Text report: show the sentence each fact was taken from and a word diff under
+    /// every piece of evidence. Example: `--verbose`
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
     /// Write the report to FILE (atomically) instead of stdout. Example: `--output report.json`
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -401,11 +421,18 @@ pub fn run_check(args: &CheckArgs) -> Result<u8> {
         }
         return Ok(0);
     }
-    let color = args.output.is_none()
-        && std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
     let ctx = report::RenderContext {
         color,
+        verbose: args.verbose,
         fail_on: settings.fail_on,
         publisher: settings.publisher.clone(),
         sarif_supported: args.sarif_supported,

@@ -201,3 +201,39 @@ fn completions_and_man_pages_cover_every_command() {
     assert_eq!(code, 2);
     assert!(err.contains("the commands are check"), "{err}");
 }
+
+#[test]
+fn color_and_verbose_flags() {
+    let base = ["check", ARTICLE, "--corpus", SOURCES, "--fail-on", "never"];
+    let with = |extra: &[&str], no_color: bool| -> String {
+        let mut c = common::cmd();
+        c.args(base).args(extra);
+        if no_color {
+            c.env("NO_COLOR", "1");
+        }
+        let (code, out, err) = common::capture(&mut c);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    // Into a pipe, auto means no colour; always colours even with NO_COLOR set.
+    assert!(!with(&[], false).contains('\x1b'));
+    assert!(with(&["--color", "always"], true).contains("\x1b[1m\x1b[31mCONTRADICTED"));
+    assert!(!with(&["--color", "never"], false).contains('\x1b'));
+    let plain = with(&[], false);
+    let verbose = with(&["--verbose"], false);
+    let count = |s: &str, what: &str| s.matches(what).count();
+    assert!(count(&verbose, "\n  diff ") > count(&plain, "\n  diff "));
+    // A fact split from its sentence shows the sentence it came from.
+    assert!(count(&plain, "\n  sentence  ") == 0);
+    assert!(count(&verbose, "\n  sentence  ") > 0, "{verbose}");
+    assert!(plain.contains("(confidence 0.") && plain.contains("that no source settles it"));
+    let (code, _, err) = run(&[
+        "check",
+        ARTICLE,
+        "--corpus",
+        SOURCES,
+        "--color",
+        "sometimes",
+    ]);
+    assert_eq!(code, 2, "{err}");
+}

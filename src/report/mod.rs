@@ -56,6 +56,8 @@ pub enum Format {
 pub struct RenderContext {
     /// Colour the text format.
     pub color: bool,
+    /// `--verbose`: the text format shows more of each claim.
+    pub verbose: bool,
     /// The level at which a claim is a failure (GitHub `::error`/`::warning`, SARIF
     /// `kind`, JUnit `<failure>`).
     pub fail_on: FailOn,
@@ -71,7 +73,10 @@ pub struct RenderContext {
 /// The reporter for a format, with the run's context.
 pub fn reporter_for(format: Format, ctx: &RenderContext) -> Box<dyn Report> {
     match format {
-        Format::Text => Box::new(text::TextReport { color: ctx.color }),
+        Format::Text => Box::new(text::TextReport {
+            color: ctx.color,
+            verbose: ctx.verbose,
+        }),
         Format::Json => Box::new(json::JsonReport),
         Format::Github => Box::new(github::GithubReport {
             fail_on: ctx.fail_on,

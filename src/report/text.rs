@@ -1,8 +1,11 @@
 //! `--format text`: for a person at a terminal.
 //!
-//! One block per claim: where it is, the verdict, the reason, the best evidence with
-//! its source, and a word diff in the style of `git diff --word-diff`
-//! (`[-claim only-]{+evidence only+}`), coloured when stdout is a terminal.
+//! One block per claim: where it is, the verdict and how sure it is, the reason, the
+//! best evidence with its source and a word diff in the style of `git diff
+//! --word-diff` (`[-claim only-]{+evidence only+}`), then the other evidence, each on
+//! its own labelled line so none reads as part of the diff above it. Coloured when
+//! stdout is a terminal (`--color`, `NO_COLOR`). `--verbose` adds the sentence a fact
+//! was taken from and a diff under every piece of evidence.
 
 use std::io::{self, Write};
 
@@ -13,6 +16,8 @@ use crate::verdict::Label;
 
 pub struct TextReport {
     pub color: bool,
+    /// `--verbose`: each fact's sentence and every evidence's diff.
+    pub verbose: bool,
 }
 
 const RED: &str = "\x1b[31m";
@@ -56,18 +61,33 @@ impl TextReport {
     fn claim(&self, out: &mut dyn Write, path: &str, c: &ClaimReport) -> io::Result<()> {
         writeln!(
             out,
-            "{}:{}:{}: {} {} {}",
+            "{}:{}:{}: {} {}",
             printable(path),
             c.location.line,
             c.location.column,
             self.label(c.verdict),
-            self.paint(DIM, &format!("({:.2})", c.confidence)),
-            self.paint(DIM, &printable(&c.id))
+            self.paint(
+                DIM,
+                &format!(
+                    "{} (confidence {:.2}{})",
+                    printable(&c.id),
+                    c.confidence,
+                    // What an unverified verdict is sure of is an absence.
+                    if c.verdict == Label::Unverified {
+                        " that no source settles it"
+                    } else {
+                        ""
+                    }
+                )
+            )
         )?;
         writeln!(out, "  claim     {}", printable(&c.text))?;
+        if self.verbose && c.sentence.trim() != c.text.trim() {
+            writeln!(out, "  sentence  {}", printable(&c.sentence))?;
+        }
         writeln!(out, "  reason    {}", printable(&c.reason))?;
         for (i, e) in c.evidence.iter().enumerate() {
-            let head = if i == 0 { "evidence" } else { "        " };
+            let head = if i == 0 { "evidence" } else { "also    " };
             writeln!(
                 out,
                 "  {head}  [{}] {}",
@@ -79,7 +99,12 @@ impl TextReport {
                 "            {}",
                 self.paint(DIM, &format!("— {}", printable(&e.provenance())))
             )?;
-            if i == 0 && c.verdict != Label::Unverified {
+            let diff = if self.verbose {
+                true
+            } else {
+                i == 0 && c.verdict != Label::Unverified
+            };
+            if diff {
                 writeln!(out, "  diff      {}", self.diff(e))?;
             }
         }
