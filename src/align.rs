@@ -440,6 +440,31 @@ fn diff_text<'a>(
     text.get(start..end).unwrap_or("").trim()
 }
 
+/// Add `text` to the diff, joined to the last part when it has the same op.
+fn push_part(diff: &mut Vec<DiffPart>, op: Op, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match diff.last_mut() {
+        Some(last) if last.op == op => {
+            last.text.push(' ');
+            last.text.push_str(text);
+        }
+        _ => diff.push(DiffPart {
+            op,
+            text: text.to_string(),
+        }),
+    }
+}
+
+/// The diff so far ends with an insertion whose last word, just before evidence token
+/// `at`, is a negation.
+fn negation_inserted(diff: &[DiffPart], evidence: &[Token], at: usize) -> bool {
+    diff.last().is_some_and(|d| d.op == Op::Insert)
+        && at > 0
+        && evidence[at - 1].kind == Kind::Negation
+}
+
 fn slice<'a>(text: &'a str, tokens: &[Token], range: std::ops::Range<usize>) -> &'a str {
     if range.is_empty() {
         return "";
@@ -484,34 +509,38 @@ impl Aligner {
         // Pairs of (claim index, evidence index) replaced for each other, for slot matching.
         let mut replaced: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
         let mut diff: Vec<DiffPart> = Vec::new();
-        let mut push = |op: Op, text: &str| {
-            if text.is_empty() {
-                return;
-            }
-            match diff.last_mut() {
-                Some(last) if last.op == op => {
-                    last.text.push(' ');
-                    last.text.push_str(text);
-                }
-                _ => diff.push(DiffPart {
-                    op,
-                    text: text.to_string(),
-                }),
-            }
-        };
         let (mut c_at, mut e_at) = (0usize, 0usize);
         for op in &ops {
             let (tag, o, n) = op.as_tag_tuple();
+            // A negation said in the evidence and not the claim, then a verb both share
+            // in another form ("he {+did not+} believes"): the verb is shown as each
+            // side words it, so the diff reads "he [-believes-] {+did not believe+}".
+            if tag == similar::DiffTag::Equal
+                && o.len() == n.len()
+                && negation_inserted(&diff, evidence, n.start)
+                && claim_text.get(claim[o.start].start..claim[o.start].end)
+                    != evidence_text.get(evidence[n.start].start..evidence[n.start].end)
+            {
+                let c_word = diff_text(claim_text, claim, o.start..o.start + 1, &mut c_at);
+                let e_word = diff_text(evidence_text, evidence, n.start..n.start + 1, &mut e_at);
+                let negation = diff.pop().map(|d| d.text).unwrap_or_default();
+                push_part(&mut diff, Op::Delete, c_word);
+                push_part(&mut diff, Op::Insert, &format!("{negation} {e_word}"));
+                let rest_c = diff_text(claim_text, claim, o.start + 1..o.end, &mut c_at);
+                diff_text(evidence_text, evidence, n.start + 1..n.end, &mut e_at);
+                push_part(&mut diff, Op::Equal, rest_c);
+                continue;
+            }
             // Equal runs are shown as the claim words them.
             let claim_part = diff_text(claim_text, claim, o.clone(), &mut c_at);
             let evidence_part = diff_text(evidence_text, evidence, n.clone(), &mut e_at);
             match tag {
-                similar::DiffTag::Equal => push(Op::Equal, claim_part),
-                similar::DiffTag::Delete => push(Op::Delete, claim_part),
-                similar::DiffTag::Insert => push(Op::Insert, evidence_part),
+                similar::DiffTag::Equal => push_part(&mut diff, Op::Equal, claim_part),
+                similar::DiffTag::Delete => push_part(&mut diff, Op::Delete, claim_part),
+                similar::DiffTag::Insert => push_part(&mut diff, Op::Insert, evidence_part),
                 similar::DiffTag::Replace => {
-                    push(Op::Delete, claim_part);
-                    push(Op::Insert, evidence_part);
+                    push_part(&mut diff, Op::Delete, claim_part);
+                    push_part(&mut diff, Op::Insert, evidence_part);
                     replaced.push((o, n));
                 }
             }

@@ -1326,11 +1326,47 @@ fn readme_use_in_ci_is_true() {
         .filter(|(l, _)| l == "yaml")
         .map(|(_, t)| t)
         .collect();
-    assert_eq!(yaml.len(), 2, "a workflow and a pre-commit config");
-    // The GitHub Actions workflow.
-    let wf = &YamlLoader::load_from_str(yaml[0]).expect("workflow is YAML")[0];
-    assert!(!wf["on"]["pull_request"].is_badvalue());
-    assert_eq!(wf["permissions"]["security-events"].as_str(), Some("write"));
+    assert_eq!(
+        yaml.len(),
+        3,
+        "a workflow with the action, one by hand and a pre-commit config"
+    );
+    let workflows: Vec<_> = yaml[..2]
+        .iter()
+        .map(|y| YamlLoader::load_from_str(y).expect("workflow is YAML")[0].clone())
+        .collect();
+    for wf in &workflows {
+        assert!(!wf["on"]["pull_request"].is_badvalue());
+        // Code scanning needs a push on the default branch to compare with.
+        let branches = wf["on"]["push"]["branches"].as_vec().expect("push trigger");
+        assert!(branches.iter().any(|b| b.as_str() == Some("main")));
+        assert_eq!(wf["permissions"]["security-events"].as_str(), Some("write"));
+        assert_eq!(wf["permissions"]["actions"].as_str(), Some("read"));
+    }
+    // The workflow with the action gives only inputs that action.yml declares.
+    let action = std::fs::read_to_string(root().join("action.yml")).unwrap();
+    let action = &YamlLoader::load_from_str(&action).expect("action.yml is YAML")[0];
+    assert_eq!(action["runs"]["using"].as_str(), Some("composite"));
+    let inputs = action["inputs"].as_hash().expect("inputs");
+    let steps = workflows[0]["jobs"]["claimcheck"]["steps"]
+        .as_vec()
+        .unwrap();
+    let step = steps
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.ends_with("/claimcheck@v1"))
+        })
+        .expect("a step uses the action");
+    for (key, _) in step["with"].as_hash().expect("with") {
+        assert!(inputs.contains_key(key), "action.yml has no input {key:?}");
+    }
+    for out in ["sarif-file", "html-file"] {
+        assert!(!action["outputs"][out].is_badvalue(), "output {out}");
+    }
+    // The workflow by hand.
+    let wf = &workflows[1];
     let steps = wf["jobs"]["claimcheck"]["steps"].as_vec().expect("steps");
     let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
     for format in ["sarif", "html", "github"] {
@@ -1364,7 +1400,7 @@ fn readme_use_in_ci_is_true() {
         }
     }
     // The pre-commit hook.
-    let pc = &YamlLoader::load_from_str(yaml[1]).expect("pre-commit config is YAML")[0];
+    let pc = &YamlLoader::load_from_str(yaml[2]).expect("pre-commit config is YAML")[0];
     let hook = &pc["repos"][0]["hooks"][0];
     assert_eq!(pc["repos"][0]["repo"].as_str(), Some("local"));
     assert_eq!(hook["id"].as_str(), Some("claimcheck"));
