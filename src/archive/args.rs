@@ -129,7 +129,7 @@ fn with_progress(
     if !quiet && std::io::stderr().is_terminal() {
         bar.set_draw_target(ProgressDrawTarget::stderr());
         bar.set_style(
-            ProgressStyle::with_template("{bar:30} {pos}/{len} files {per_sec} {msg} {elapsed}")
+            ProgressStyle::with_template("{bar:30} {pos}/{len} files, {msg}, {elapsed}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
     }
@@ -144,7 +144,8 @@ fn with_progress(
         bar.set_position(t.files as u64);
         let secs = started.elapsed().as_secs_f64().max(1e-3);
         bar.set_message(format!(
-            "{:.0} sentences/s {:.1} MB/s",
+            "{:.0} files/s, {:.0} sentences/s, {:.1} MB/s",
+            t.files as f64 / secs,
             t.sentences as f64 / secs,
             t.bytes as f64 / 1e6 / secs
         ));
