@@ -102,7 +102,7 @@ pub fn run_index(args: &IndexArgs) -> Result<u8> {
             let size = if super::is_postgres(&a.index) {
                 "in PostgreSQL".to_string()
             } else {
-                format!("{:.1} MB on disk", folder_size(&a.index) as f64 / 1e6)
+                format!("{} on disk", size(folder_size(&a.index)))
             };
             println!(
                 "{}: {} sources, {} sentences, {size}\nbuilt from: {}\nclaimcheck {} ({})",
@@ -159,16 +159,25 @@ fn with_progress(
     Ok((summary?, started.elapsed().as_secs_f64()))
 }
 
+/// A byte count for a person: "740 KB", "14.9 MB".
+fn size(bytes: u64) -> String {
+    if bytes < 1_000_000 {
+        format!("{:.0} KB", bytes as f64 / 1e3)
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    }
+}
+
 fn describe(summary: &(Summary, f64), dir: &std::path::Path, what: &str) -> String {
     let (s, seconds) = summary;
     let mb = s.bytes as f64 / 1e6;
     let mut line = format!(
-        "{what} {}: {} sources, {} sentences; indexed {} file(s), {:.1} MB in {:.1} s ({:.1} MB/s)",
+        "{what} {}: {} sources, {} sentences; indexed {} file(s), {} in {:.1} s ({:.1} MB/s)",
         crate::report::printable(&super::shown(dir)),
         s.documents,
         s.sentences,
         s.indexed,
-        mb,
+        size(s.bytes),
         seconds,
         if *seconds > 0.0 { mb / seconds } else { 0.0 }
     );
