@@ -899,10 +899,50 @@ fn html_page() {
         N.contradicted
     );
     assert!(!out.contains("<script"), "self-contained, no script");
-    assert!(
-        !out.contains("src=\"http") && !out.contains("href=\"http"),
-        "nothing external"
+    // Nothing is loaded from elsewhere; the only outside links are source titles.
+    assert!(!out.contains("src=\"http"), "nothing external");
+    assert_eq!(
+        out.matches("href=\"http").count(),
+        out.matches("<a class=\"src\" href=\"http").count()
     );
+    assert!(out.contains("<a class=\"src\" href=\"https://meridianwire.example/"));
+    // The findings list: contradicted claims first, each linked to its card and place.
+    let start = out.find("<nav class=\"findings\"").expect("findings list");
+    let nav = &out[start..start + out[start..].find("</nav>").unwrap()];
+    let classes: Vec<&str> = nav
+        .split("<li class=\"")
+        .skip(1)
+        .map(|li| li.split('"').next().unwrap())
+        .collect();
+    assert_eq!(classes.len(), N.claims);
+    assert!(
+        classes[..N.contradicted]
+            .iter()
+            .all(|c| *c == "contradicted"),
+        "{classes:?}"
+    );
+    let mut sorted = classes.clone();
+    sorted.sort_by_key(|c| {
+        ["contradicted", "unverified", "supported"]
+            .iter()
+            .position(|x| x == c)
+    });
+    assert_eq!(classes, sorted);
+    for target in nav
+        .split("href=\"#")
+        .skip(1)
+        .map(|h| h.split('"').next().unwrap())
+    {
+        assert!(
+            out.contains(&format!("id=\"{target}\"")),
+            "dangling #{target}"
+        );
+    }
+    // Verdicts read without colour: an icon and a word.
+    assert!(
+        out.contains("\u{2717}</span> Contradicted") && out.contains("\u{2713}</span> Supported")
+    );
+    assert!(out.contains("@media print") && out.contains("break-inside: avoid"));
 }
 
 #[test]
@@ -1001,24 +1041,28 @@ fn html_page_renders_in_a_headless_browser() {
     }
     assert!(dom.contains("six European leaders"));
 
-    // And it paints: a screenshot is a real PNG of some size.
-    let shot = dir.path().join("report.png");
-    let profile = tempfile::tempdir().unwrap();
-    let arg = format!("--screenshot={}", shot.display());
-    headless(
-        &browser,
-        profile.path(),
-        &[&arg, "--window-size=1280,1400"],
-        &page,
-    );
-    let png = std::fs::read(&shot).expect("screenshot written");
-    assert!(
-        png.starts_with(b"\x89PNG") && png.len() > 10_000,
-        "{} bytes",
-        png.len()
-    );
-    if let Some(keep) = std::env::var_os("CLAIMCHECK_KEEP_SCREENSHOT") {
-        std::fs::copy(&shot, keep).unwrap();
+    // The findings list came through the parser, links and all.
+    assert!(dom.contains("<nav class=\"findings\""));
+    assert_eq!(dom.matches("id=\"m-a0-c").count(), N.claims);
+    assert!(dom.contains("id=\"f-contradicted\""));
+
+    // And it paints, at desk and at phone width: a screenshot is a real PNG.
+    for width in [1400, 400] {
+        let shot = dir.path().join(format!("report-{width}.png"));
+        let profile = tempfile::tempdir().unwrap();
+        let arg = format!("--screenshot={}", shot.display());
+        let size = format!("--window-size={width},1600");
+        headless(&browser, profile.path(), &[&arg, &size], &page);
+        let png = std::fs::read(&shot).expect("screenshot written");
+        assert!(
+            png.starts_with(b"\x89PNG") && png.len() > 10_000,
+            "{} bytes",
+            png.len()
+        );
+        if let Some(keep) = std::env::var_os("CLAIMCHECK_KEEP_SCREENSHOT") {
+            let keep = PathBuf::from(keep).with_extension(format!("{width}.png"));
+            std::fs::copy(&shot, keep).unwrap();
+        }
     }
 }
 

@@ -1,12 +1,16 @@
 //! `--format html`: one self-contained page for an editor.
 //!
-//! The article is shown as written (the file's own text, so line breaks and Markdown
-//! stay recognisable) with every claim highlighted in its verdict's colour. Hovering a
-//! claim shows the verdict, the reason, the best evidence and the word diff; clicking
-//! it jumps to its card in the list beside the text, which carries all the evidence.
-//! The page works from a CI artifact or an e-mail attachment: no script, no external
-//! style sheet, font or image. Every piece of text that comes from the article, the
-//! corpus or the configuration is HTML-escaped, so a draft cannot inject markup.
+//! At the top of each article, its findings: contradicted claims first, then
+//! unverified, then supported, each a link to its card and to its place in the text.
+//! Filters by verdict are radio buttons and CSS (no script). The article is shown as
+//! written (the file's own text) with every claim highlighted; verdicts differ by icon,
+//! word and underline style as well as colour. Hovering a claim shows the verdict, the
+//! reason, the best evidence and the word diff; clicking it jumps to its card, which
+//! carries all the evidence, with source titles linked to their http(s) URL. One
+//! column below 760 px, and a print style that never splits a card. The page works
+//! from a CI artifact or an e-mail attachment: no script, no external style sheet,
+//! font or image. Every piece of text that comes from the article, the corpus or the
+//! configuration is HTML-escaped, so a draft cannot inject markup.
 //!
 //! Highlights use the claims' byte ranges in the file. Overlapping ranges are clipped to
 //! the end of the previous highlight; a claim without text (a reviewed claim set whose
@@ -82,10 +86,86 @@ mark:hover .pop, mark:focus-within .pop { display: block; }
 .evidence { margin: 6px 0 0; padding-left: 16px; }
 .diff del { background: var(--red-bg); color: var(--red); }
 .diff ins { background: var(--green-bg); color: var(--green); text-decoration: none; }
+mark.supported { border-bottom-style: dotted; }
+.where, .source, .article h2 { overflow-wrap: anywhere; }
+.findings { margin: 0 0 12px; padding: 10px 12px; background: #fff; border: 1px solid #d0d7de; border-radius: 6px; }
+.findings h3 { margin: 0 0 6px; font-size: 14px; }
+.findings ol { margin: 0; padding-left: 20px; }
+.findings li { margin: 2px 0; }
+.findings a { color: #0969da; }
+.filters { margin: 8px 0 0; font-size: 13px; }
+.filters label { margin-right: 10px; cursor: pointer; }
+#f-contradicted:checked ~ main .card:not(.contradicted),
+#f-unverified:checked ~ main .card:not(.unverified),
+#f-supported:checked ~ main .card:not(.supported),
+#f-contradicted:checked ~ main .findings li:not(.contradicted),
+#f-unverified:checked ~ main .findings li:not(.unverified),
+#f-supported:checked ~ main .findings li:not(.supported) { display: none; }
+.filter-input { position: absolute; opacity: 0; }
+.filters label { padding: 1px 6px; border: 1px solid #d0d7de; border-radius: 10px; }
+#f-all:checked ~ header label[for="f-all"], #f-contradicted:checked ~ header label[for="f-contradicted"],
+#f-unverified:checked ~ header label[for="f-unverified"], #f-supported:checked ~ header label[for="f-supported"] {
+  background: var(--ink); color: #fff; border-color: var(--ink); }
+.filter-input:focus-visible + header .filters { outline: 2px solid #0969da; }
+a.src { color: #0969da; }
+@media (max-width: 760px) {
+  .layout { grid-template-columns: 1fr; }
+  .article { margin: 12px 8px; }
+  header { padding: 12px; }
+  mark .pop { width: auto; max-width: 90vw; }
+}
+@media print {
+  body { background: #fff; font-size: 11pt; }
+  .filters, .filter-input, mark .pop { display: none !important; }
+  .layout { display: block; }
+  .text { border: none; padding: 0; }
+  .card { break-inside: avoid; page-break-inside: avoid; }
+  .card:target { outline: none; }
+  a.src::after { content: " <" attr(href) ">"; font-size: 9pt; color: var(--muted); }
+}
 "#;
+
+/// Radio buttons before `<header>` and `<main>`, so CSS (`:checked ~ main`) filters
+/// the cards and findings without a script.
+const FILTER_INPUTS: &str = concat!(
+    r#"<input class="filter-input" type="radio" name="filter" id="f-all" checked>"#,
+    r#"<input class="filter-input" type="radio" name="filter" id="f-contradicted">"#,
+    r#"<input class="filter-input" type="radio" name="filter" id="f-unverified">"#,
+    r#"<input class="filter-input" type="radio" name="filter" id="f-supported">"#,
+    "\n"
+);
+
+const FILTER_LABELS: &str = concat!(
+    r#"<p class="filters">Show: <label for="f-all">all</label>"#,
+    r#"<label for="f-contradicted">contradicted</label>"#,
+    r#"<label for="f-unverified">unverified</label>"#,
+    r#"<label for="f-supported">supported</label></p>"#
+);
 
 fn verdict_word(label: Label) -> &'static str {
     super::words::title(label)
+}
+
+/// The verdict as an icon and a word, so it reads without colour.
+fn verdict_badge(label: Label) -> String {
+    let icon = match label {
+        Label::Contradicted => "\u{2717}",
+        Label::Unverified => "?",
+        Label::Supported => "\u{2713}",
+    };
+    format!(
+        r#"<span class="verdict"><span aria-hidden="true">{icon}</span> {}</span>"#,
+        verdict_word(label)
+    )
+}
+
+/// Order of the findings list: what needs the desk's attention first.
+fn urgency(label: Label) -> u8 {
+    match label {
+        Label::Contradicted => 0,
+        Label::Unverified => 1,
+        Label::Supported => 2,
+    }
 }
 
 fn diff(e: &EvidenceReport) -> String {
@@ -104,11 +184,28 @@ fn source(e: &EvidenceReport) -> String {
     escape(&e.provenance())
 }
 
+/// The source's title linked to its URL (http and https only), for a card.
+fn source_link(e: &EvidenceReport) -> String {
+    let Some(url) = e.source.url.as_deref() else {
+        return String::new();
+    };
+    let lower = url.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return String::new();
+    }
+    let title = e.source.title.as_deref().unwrap_or(url);
+    format!(
+        r#"<br><a class="src" href="{}" rel="noopener noreferrer">{}</a>"#,
+        escape(url),
+        escape(title)
+    )
+}
+
 /// The hover box of a highlight.
 fn popup(c: &ClaimReport) -> String {
     let mut p = format!(
-        r#"<span class="pop"><span class="verdict">{}</span> {}"#,
-        verdict_word(c.verdict),
+        r#"<span class="pop">{} {}"#,
+        verdict_badge(c.verdict),
         escape(&c.reason)
     );
     if let Some(e) = c.evidence.first() {
@@ -127,9 +224,9 @@ fn popup(c: &ClaimReport) -> String {
 
 fn card(anchor: &str, path: &str, c: &ClaimReport) -> String {
     let mut s = format!(
-        r#"<li class="card {v}" id="{anchor}" data-claim="{id}" data-verdict="{v}"><span class="verdict">{word}</span> <span class="where">{path}:{line}:{col} · {id} · confidence {conf:.2}</span><br><q>{text}</q><br>{reason}"#,
+        r##"<li class="card {v}" id="{anchor}" data-claim="{id}" data-verdict="{v}">{word} <span class="where"><a href="#m-{anchor}">{path}:{line}:{col}</a> · {id} · confidence {conf:.2}</span><br><q>{text}</q><br>{reason}"##,
         v = c.verdict.as_str(),
-        word = verdict_word(c.verdict),
+        word = verdict_badge(c.verdict),
         path = escape(path),
         line = c.location.line,
         col = c.location.column,
@@ -142,9 +239,10 @@ fn card(anchor: &str, path: &str, c: &ClaimReport) -> String {
         s.push_str(r#"<ul class="evidence">"#);
         for (i, e) in c.evidence.iter().enumerate() {
             s.push_str(&format!(
-                r#"<li>{}<br><span class="source">{}</span>"#,
+                r#"<li>{}<br><span class="source">{}</span>{}"#,
                 escape(&e.sentence),
-                source(e)
+                source(e),
+                source_link(e)
             ));
             if i == 0 && c.verdict != Label::Unverified {
                 s.push_str(&format!(r#"<div class="diff">{}</div>"#, diff(e)));
@@ -171,7 +269,7 @@ fn highlighted(raw: &str, claims: &[(String, &ClaimReport)]) -> String {
         }
         out.push_str(&escape(&raw[pos..start]));
         out.push_str(&format!(
-            r##"<mark class="claim {v}" data-claim="{id}" data-verdict="{v}" tabindex="0"><a href="#{anchor}">{text}</a>{pop}</mark>"##,
+            r##"<mark class="claim {v}" id="m-{anchor}" data-claim="{id}" data-verdict="{v}" tabindex="0"><a href="#{anchor}">{text}</a>{pop}</mark>"##,
             v = c.verdict.as_str(),
             id = escape(&c.id),
             text = escape(&raw[start..end]),
@@ -181,6 +279,27 @@ fn highlighted(raw: &str, claims: &[(String, &ClaimReport)]) -> String {
     }
     out.push_str(&escape(&raw[pos..]));
     out
+}
+
+/// Contradicted first, then unverified, then supported; in document order within each.
+fn findings(claims: &[(String, &ClaimReport)]) -> String {
+    let mut order: Vec<&(String, &ClaimReport)> = claims.iter().collect();
+    order.sort_by_key(|(_, c)| (urgency(c.verdict), c.location.byte_start));
+    let items: String = order
+        .iter()
+        .map(|(anchor, c)| {
+            format!(
+                r##"<li class="{v}">{badge} <a href="#{anchor}">{text}</a> <span class="where">(<a href="#m-{anchor}">line {line}</a>)</span></li>"##,
+                v = c.verdict.as_str(),
+                badge = verdict_badge(c.verdict),
+                text = escape(&c.text),
+                line = c.location.line,
+            )
+        })
+        .collect();
+    format!(
+        "<nav class=\"findings\" aria-label=\"Findings\"><h3>Findings, most urgent first</h3><ol>{items}</ol></nav>\n"
+    )
 }
 
 fn counts(s: &super::model::Summary) -> String {
@@ -216,9 +335,10 @@ impl HtmlReport {
             .map(|(anchor, c)| card(anchor, &a.path, c))
             .collect();
         format!(
-            "<section class=\"article\" data-path=\"{path}\">\n<h2>{path}</h2>{title}{counts}\n<div class=\"layout\">\n{text}\n<ol class=\"claims\">\n{cards}</ol>\n</div>\n</section>\n",
+            "<section class=\"article\" data-path=\"{path}\">\n<h2>{path}</h2>{title}{counts}\n{findings}<div class=\"layout\">\n{text}\n<ol class=\"claims\">\n{cards}</ol>\n</div>\n</section>\n",
             path = escape(&a.path),
             counts = counts(&a.summary),
+            findings = findings(&claims),
         )
     }
 }
@@ -231,7 +351,7 @@ impl Report for HtmlReport {
         };
         write!(
             out,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"{} {}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header><h1>{}</h1>{}<p class=\"where\">Failing at: {}. Corpus: {}, {}. Hover a highlighted claim for its evidence; click it for the full card.</p></header>\n<main>\n",
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"{} {}\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{FILTER_INPUTS}<header><h1>{}</h1>{}<p class=\"where\">Failing at: {}. Corpus: {}, {}. Hover a highlighted claim for its evidence; click it for the full card.</p>{FILTER_LABELS}</header>\n<main>\n",
             report.tool.name,
             report.tool.version,
             escape(&title),
