@@ -51,7 +51,7 @@ pub fn escape(s: &str) -> String {
 
 const STYLE: &str = r#"
 :root { --red: #b42318; --red-bg: #fde2e0; --amber: #8a5a00; --amber-bg: #fff1c2;
-        --green: #1a7f37; --green-bg: #dcf5e3; --ink: #1f2328; --muted: #656d76; }
+        --green: #116329; --green-bg: #dcf5e3; --ink: #1f2328; --muted: #656d76; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: #f6f8fa; }
 header { padding: 16px 24px; background: #fff; border-bottom: 1px solid #d0d7de; }
